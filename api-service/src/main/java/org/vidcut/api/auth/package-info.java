@@ -1,0 +1,2 @@
+/** Accounts, password login and JWT bearer authentication. */
+package org.vidcut.api.auth;

@@ -1,0 +1,2 @@
+/** Access to the S3-compatible object store for originals and results, and ranged downloads from it. */
+package org.vidcut.api.storage;

@@ -1,0 +1,17 @@
+package org.vidcut.contracts;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Whether a failed attempt is worth repeating. */
+public enum FailureKind {
+    /** Bad input: unreadable media, impossible parameters. Retrying cannot help. */
+    FINAL,
+    /** Storage or broker trouble, a worker shutting down, a timeout: another attempt may succeed. */
+    TRANSIENT;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,57 @@
+package org.vidcut.contracts;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Containers a task may produce; the name is what clients send as {@code format}. */
+public enum OutputFormat {
+    MP4("mp4", true, true),
+    WEBM("webm", true, true),
+    MKV("mkv", true, true),
+    MOV("mov", true, true),
+    GIF("gif", true, false),
+    MP3("mp3", false, true);
+
+    private final String id;
+    private final boolean video;
+    private final boolean audio;
+
+    OutputFormat(String id, boolean video, boolean audio) {
+        this.id = id;
+        this.video = video;
+        this.audio = audio;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    public boolean hasVideo() {
+        return video;
+    }
+
+    public boolean hasAudio() {
+        return audio;
+    }
+
+    public String fileExtension() {
+        return id;
+    }
+
+    public static Optional<OutputFormat> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        var wanted = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.id.equals(wanted)).findFirst();
+    }
+
+    @JsonCreator
+    static OutputFormat fromJson(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown format: " + id));
+    }
+}

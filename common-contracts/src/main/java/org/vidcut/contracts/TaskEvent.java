@@ -1,0 +1,54 @@
+package org.vidcut.contracts;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** What a worker reports about one attempt at one task. */
+public sealed interface TaskEvent extends Message {
+
+    String workerId();
+
+    Instant occurredAt();
+
+    /** The worker took the job and is about to run ffmpeg. */
+    @JsonTypeName(Started.TYPE)
+    record Started(String taskId, int attempt, String workerId, Instant occurredAt) implements TaskEvent {
+        public static final String TYPE = "task_started.v1";
+    }
+
+    /** Progress in percent of the expected output duration; doubles as the heartbeat. */
+    @JsonTypeName(Progress.TYPE)
+    record Progress(String taskId, int attempt, String workerId, Instant occurredAt, double percent)
+            implements TaskEvent {
+        public static final String TYPE = "task_progress.v1";
+    }
+
+    /** The result is stored and verified with ffprobe. */
+    @JsonTypeName(Succeeded.TYPE)
+    record Succeeded(
+            String taskId,
+            int attempt,
+            String workerId,
+            Instant occurredAt,
+            String resultObjectKey,
+            long resultSizeBytes,
+            double durationSeconds,
+            Integer width,
+            Integer height,
+            String videoCodec,
+            String audioCodec)
+            implements TaskEvent {
+        public static final String TYPE = "task_succeeded.v1";
+    }
+
+    /**
+     * The attempt failed. {@code kind} tells the api whether another attempt can help.
+     *
+     * @param reason readable text for the task's {@code error} field; never a stack trace
+     */
+    @JsonTypeName(Failed.TYPE)
+    record Failed(String taskId, int attempt, String workerId, Instant occurredAt, FailureKind kind, String reason)
+            implements TaskEvent {
+        public static final String TYPE = "task_failed.v1";
+    }
+}

@@ -1,0 +1,42 @@
+package org.vidcut.contracts;
+
+import java.util.Map;
+
+/**
+ * Names of the exchanges and queues, so that the api, the worker, the k8s autoscaler and the RabbitMQ
+ * management UI all speak of the same things.
+ */
+public final class Topology {
+
+    public static final String JOBS_EXCHANGE = "vidcut.jobs";
+    public static final String JOBS_QUEUE = "vidcut.conversion-jobs";
+    public static final String JOBS_ROUTING_KEY = "conversion";
+
+    public static final String EVENTS_EXCHANGE = "vidcut.events";
+    public static final String EVENTS_QUEUE = "vidcut.task-events";
+    public static final String EVENTS_ROUTING_KEY = "task-event";
+
+    /** Fanout exchanges, one per queue: Qpid re-routes with the original routing key, so none is relied on. */
+    public static final String JOBS_DEAD_LETTER_EXCHANGE = "vidcut.conversion-jobs.dlx";
+
+    public static final String JOBS_DEAD_LETTER_QUEUE = "vidcut.conversion-jobs.dead";
+    public static final String EVENTS_DEAD_LETTER_EXCHANGE = "vidcut.task-events.dlx";
+    public static final String EVENTS_DEAD_LETTER_QUEUE = "vidcut.task-events.dead";
+
+    /** After this many deliveries a message is dead-lettered instead of redelivered (Qpid's own counter). */
+    public static final int MAX_DELIVERIES = 5;
+
+    private Topology() {}
+
+    /**
+     * Arguments that make a rejected message go to the dead-letter exchange on both RabbitMQ
+     * ({@code x-dead-letter-*}) and Qpid Broker-J ({@code alternateExchange},
+     * {@code x-qpid-maximum-delivery-count}); each broker ignores the other's set.
+     */
+    public static Map<String, Object> deadLetteringArguments(String deadLetterExchange) {
+        return Map.of(
+                "x-dead-letter-exchange", deadLetterExchange,
+                "alternateExchange", deadLetterExchange,
+                "x-qpid-maximum-delivery-count", MAX_DELIVERIES);
+    }
+}
