@@ -1,0 +1,47 @@
+package org.vidcut.api.task;
+
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.vidcut.api.messaging.JobPublisher;
+import org.vidcut.contracts.ConversionJob;
+
+/**
+ * Publishes the job of a NEW task's current attempt and records the broker's confirm as NEW→SCHEDULED. The task
+ * was saved with a due {@code next_publish_at} before publishing, so an unconfirmed job (nack, return, timeout,
+ * broker down, or this process dying) is simply published again by the outbox sweeper.
+ */
+@Component
+class JobDispatcher {
+
+    private final JobPublisher publisher;
+    private final TaskRepository tasks;
+    private final TaskProperties properties;
+
+    JobDispatcher(JobPublisher publisher, TaskRepository tasks, TaskProperties properties) {
+        this.publisher = publisher;
+        this.tasks = tasks;
+        this.properties = properties;
+    }
+
+    /** @return the task as it is after publishing: SCHEDULED when confirmed, else still NEW */
+    TaskDocument dispatch(TaskDocument task) {
+        var job = new ConversionJob(
+                task.getId(),
+                task.getAttempt(),
+                task.getSourceObjectKey(),
+                task.currentResultObjectKey(),
+                task.getSourceDurationSeconds(),
+                task.getOperations(),
+                Instant.now());
+        if (!publisher.publish(job, properties.publishConfirmTimeout()).confirmed()) {
+            return task;
+        }
+        var scheduled = new Update().set("state", TaskState.SCHEDULED).unset("nextPublishAt");
+        // A worker's "started" may already have moved the task on: then there is nothing to record.
+        return tasks.compareAndSet(task.getId(), task.getAttempt(), Set.of(TaskState.NEW), scheduled, Instant.now())
+                .or(() -> tasks.findById(task.getId()))
+                .orElse(task);
+    }
+}

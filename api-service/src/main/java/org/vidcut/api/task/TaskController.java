@@ -1,0 +1,93 @@
+package org.vidcut.api.task;
+
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vidcut.api.auth.Caller;
+import org.vidcut.api.storage.ObjectDownloads;
+import org.vidcut.api.storage.ObjectStore;
+import org.vidcut.api.web.PagedResponses;
+
+/** {@code /v1/tasks}: create, list, inspect, restart, delete and download processing tasks. */
+@RestController
+@RequestMapping("/v1/tasks")
+class TaskController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final TaskService tasks;
+    private final ObjectStore objectStore;
+
+    TaskController(TaskService tasks, ObjectStore objectStore) {
+        this.tasks = tasks;
+        this.objectStore = objectStore;
+    }
+
+    @PostMapping
+    ResponseEntity<TaskView> create(Caller caller, @RequestBody CreateTaskRequest request) {
+        var task = tasks.create(caller.userId(), request);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(task.id())
+                .toUri();
+        return ResponseEntity.created(location).body(task);
+    }
+
+    @GetMapping
+    ResponseEntity<List<TaskView>> list(
+            Caller caller,
+            @RequestParam(name = "state", required = false) String state,
+            @RequestParam(name = "video_id", required = false) String videoId,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "size", defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidTaskRequest("page", "must not be negative");
+        }
+        if (size < 1) {
+            throw new InvalidTaskRequest("size", "must be at least 1");
+        }
+        var pageable = PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE));
+        return PagedResponses.of(tasks.list(caller.userId(), state, videoId, pageable), Function.identity());
+    }
+
+    @GetMapping("/{id}")
+    TaskView get(Caller caller, @PathVariable("id") String id) {
+        return tasks.get(caller.userId(), id);
+    }
+
+    @RequestMapping(
+            path = "/{id}/restart",
+            method = {RequestMethod.GET, RequestMethod.POST})
+    TaskView restart(Caller caller, @PathVariable("id") String id) {
+        return tasks.restart(caller.userId(), id);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable("id") String id) {
+        tasks.delete(caller.userId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/content")
+    ResponseEntity<?> content(
+            Caller caller,
+            @PathVariable("id") String id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
+        var download = tasks.download(caller.userId(), id);
+        return ObjectDownloads.serve(
+                objectStore, download.objectKey(), download.contentType(), download.filename(), range);
+    }
+}

@@ -1,0 +1,50 @@
+package org.vidcut.api.task;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the task feature ({@code vidcut.tasks.*}).
+ *
+ * @param maxAttempts attempts per run (a create or a restart) before a task that keeps failing transiently fails
+ * @param retryBackoff delay before the second attempt; it doubles with every further attempt
+ * @param heartbeatTimeout a processing task without a heartbeat for this long is given a new attempt
+ * @param republishAfter when a job was not confirmed by the broker, publish it again after this delay
+ * @param sweepInterval how often the outbox sweeper and the reaper run
+ * @param publishConfirmTimeout how long a publisher waits for the broker's confirm
+ * @param requeueScheduledOnStartup publish scheduled tasks again at startup, for a broker that forgets messages
+ * @param sweepBatchSize how many due tasks one sweep publishes at most
+ * @param resultLinkExpiry lifetime of the presigned result link in a task's {@code url}
+ */
+@Validated
+@ConfigurationProperties("vidcut.tasks")
+record TaskProperties(
+        @Min(1) @Max(100) int maxAttempts,
+        @NotNull Duration retryBackoff,
+        @NotNull Duration heartbeatTimeout,
+        @NotNull Duration republishAfter,
+        @NotNull Duration sweepInterval,
+        @NotNull Duration publishConfirmTimeout,
+        boolean requeueScheduledOnStartup,
+        @Min(1) @Max(10_000) int sweepBatchSize,
+        @NotNull Duration resultLinkExpiry) {
+
+    TaskProperties {
+        requirePositive("retry-backoff", retryBackoff);
+        requirePositive("heartbeat-timeout", heartbeatTimeout);
+        requirePositive("republish-after", republishAfter);
+        requirePositive("sweep-interval", sweepInterval);
+        requirePositive("publish-confirm-timeout", publishConfirmTimeout);
+        requirePositive("result-link-expiry", resultLinkExpiry);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("vidcut.tasks." + name + " must be positive, was " + value);
+        }
+    }
+}
