@@ -1,0 +1,22 @@
+package org.vidcut.worker;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** The host name, which on Kubernetes is the pod name: what an operator recognises in the management UI. */
+final class HostName {
+
+    private HostName() {}
+
+    static String current() {
+        var fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.vidcut.worker;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of one worker process ({@code vidcut.worker.*}); defaults are in
+ * {@code converter-worker-defaults.properties}, except the two that depend on the machine.
+ *
+ * @param id shown in events and in the consumer tags; defaults to the host name
+ * @param concurrency jobs run at the same time; defaults to the number of cores
+ * @param ffmpegPath the ffmpeg executable
+ * @param ffprobePath the ffprobe executable
+ * @param workDir where outputs are written before the upload; defaults to {@code java.io.tmpdir/vidcut-worker}
+ * @param heartbeatInterval a progress event is published this often while a job runs
+ * @param timeoutBase fixed part of the time one ffmpeg run may take
+ * @param timeoutPerInputSecond added per second of output
+ * @param maxOutputSize larger outputs fail
+ * @param shutdownGracePeriod how long a running job may still take when the worker is asked to stop
+ * @param confirmTimeout how long to wait for the broker to confirm an event
+ */
+@Validated
+@ConfigurationProperties("vidcut.worker")
+public record WorkerProperties(
+        String id,
+        @Min(1) Integer concurrency,
+        @NotBlank String ffmpegPath,
+        @NotBlank String ffprobePath,
+        Path workDir,
+        @NotNull Duration heartbeatInterval,
+        @NotNull Duration timeoutBase,
+        @NotNull Duration timeoutPerInputSecond,
+        @NotNull DataSize maxOutputSize,
+        @NotNull Duration shutdownGracePeriod,
+        @NotNull Duration confirmTimeout) {
+
+    public WorkerProperties {
+        if (id == null || id.isBlank()) {
+            id = HostName.current();
+        }
+        if (concurrency == null) {
+            concurrency = Runtime.getRuntime().availableProcessors();
+        }
+        if (workDir == null) {
+            workDir = Path.of(System.getProperty("java.io.tmpdir"), "vidcut-worker");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.vidcut.worker.conversion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.vidcut.contracts.ConversionJob;
+import org.vidcut.worker.WorkerProperties;
+import org.vidcut.worker.storage.ObjectStore;
+
+/**
+ * One conversion, start to end: presigned source, ffmpeg into a temporary file, ffprobe verification, upload,
+ * clean-up. Progress goes to a {@link ProgressSink} once per heartbeat interval for as long as the job runs
+ * (upload included). Failures are thrown; {@link FailurePolicy} classifies them.
+ */
+public class ConversionService implements Converter, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversionService.class);
+    /** The presigned source URL must outlive the ffmpeg run by a margin: ffmpeg may re-open it late. */
+    private static final Duration URL_MARGIN = Duration.ofMinutes(10);
+
+    private final WorkerProperties properties;
+    private final ObjectStore store;
+    private final ConversionTimeouts timeouts;
+    private final ScheduledExecutorService scheduler;
+    private final FfmpegRunner runner;
+    private final OutputVerifier verifier;
+
+    public ConversionService(WorkerProperties properties, ObjectStore store) {
+        this.properties = properties;
+        this.store = store;
+        this.timeouts = new ConversionTimeouts(properties.timeoutBase(), properties.timeoutPerInputSecond());
+        var threads = new AtomicInteger();
+        var executor = new ScheduledThreadPoolExecutor(properties.concurrency() + 1, task -> {
+            var thread = new Thread(task, "conversion-timer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = Executors.unconfigurableScheduledExecutorService(executor);
+        this.runner = new FfmpegRunner(properties.ffmpegPath(), properties.workDir(), scheduler);
+        this.verifier = new OutputVerifier(properties.ffprobePath());
+    }
+
+    @Override
+    public ConversionResult convert(ConversionJob job, ProgressSink progress) {
+        check(job);
+        var operations = job.operations();
+        var timeout = timeouts.forOutput(operations.outputSeconds());
+        var output = prepareOutput(job);
+        var heartbeat = new Heartbeat(operations.outputSeconds(), progress, MDC.getCopyOfContextMap());
+        var interval = properties.heartbeatInterval().toMillis();
+        var beats = scheduler.scheduleAtFixedRate(heartbeat::beat, interval, interval, TimeUnit.MILLISECONDS);
+        try {
+            var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
+            var command = FfmpegCommand.builder(
+                    operations, input, output, properties.maxOutputSize().toBytes());
+            log.info(
+                    "converting: {}s to {} ({}), limit {}s",
+                    FfmpegCommand.seconds(operations.outputSeconds()),
+                    operations.format().id(),
+                    FfmpegCommand.streamCopies(operations) ? "stream copy" : "re-encode",
+                    timeout.toSeconds());
+            runner.run(command, timeout, heartbeat, input, output);
+            var verified = verifier.verify(
+                    output, operations.format(), properties.maxOutputSize().toBytes());
+            store.store(job.resultObjectKey(), output, FfmpegCommand.contentType(operations.format()));
+            return new ConversionResult(
+                    job.resultObjectKey(),
+                    verified.sizeBytes(),
+                    verified.durationSeconds(),
+                    verified.width(),
+                    verified.height(),
+                    verified.videoCodec(),
+                    verified.audioCodec());
+        } finally {
+            beats.cancel(false);
+            heartbeat.stop();
+            deleteQuietly(output);
+        }
+    }
+
+    /** Kills running ffmpeg processes and refuses new runs; their jobs fail with {@link WorkerShuttingDown}. */
+    public void stopAll() {
+        runner.stopAll();
+    }
+
+    public int runningCount() {
+        return runner.runningCount();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private static void check(ConversionJob job) {
+        if (job.operations() == null || job.operations().format() == null) {
+            throw new JobInvalid("invalid job: no operations or no format");
+        }
+        if (isBlank(job.sourceObjectKey()) || isBlank(job.resultObjectKey())) {
+            throw new JobInvalid("invalid job: missing object key");
+        }
+        var operations = job.operations();
+        if (operations.startSeconds() < 0 || !(operations.outputSeconds() > 0)) {
+            throw new JobInvalid("invalid job: empty time range");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private Path prepareOutput(ConversionJob job) {
+        try {
+            Files.createDirectories(properties.workDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var safeTaskId = job.taskId().replaceAll("[^A-Za-z0-9_-]", "_");
+        var name = safeTaskId + "-" + job.attempt() + "-" + UUID.randomUUID() + "."
+                + job.operations().format().fileExtension();
+        return properties.workDir().resolve(name);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", file, e.toString());
+        }
+    }
+}

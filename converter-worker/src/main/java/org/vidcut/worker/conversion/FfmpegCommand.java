@@ -1,0 +1,165 @@
+package org.vidcut.worker.conversion;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.bramp.ffmpeg.builder.FFmpegBuilder;
+import org.vidcut.contracts.Accuracy;
+import org.vidcut.contracts.Operations;
+import org.vidcut.contracts.OutputFormat;
+
+/**
+ * Translates {@link Operations} into ffmpeg arguments. Pure: the same job always gives the same arguments, and
+ * they are handed to ffmpeg as a list, never through a shell.
+ */
+final class FfmpegCommand {
+
+    static final int GIF_FRAME_RATE = 12;
+
+    private FfmpegCommand() {}
+
+    /** The wrapper's builder; {@code FFmpeg.run(builder, listener)} adds {@code -progress} when it runs it. */
+    static FFmpegBuilder builder(Operations operations, String input, Path output, long maxOutputBytes) {
+        var builder = new FFmpegBuilder().overrideOutputFiles(true).addExtraArgs("-nostdin", "-hide_banner");
+        var source = builder.setInput(input);
+        if (operations.startSeconds() > 0) {
+            // before -i: seek in the input (fast, and with HTTP Range only the needed bytes are read)
+            source.addExtraArgs("-ss", seconds(operations.startSeconds()));
+        }
+        return source.done()
+                .addOutput(output.toString())
+                .addExtraArgs(outputArguments(operations, maxOutputBytes).toArray(String[]::new))
+                .done();
+    }
+
+    static List<String> arguments(Operations operations, String input, Path output, long maxOutputBytes) {
+        return builder(operations, input, output, maxOutputBytes).build();
+    }
+
+    static boolean streamCopies(Operations operations) {
+        return operations.accuracy() == Accuracy.KEYFRAME
+                && !operations.reencode()
+                && !operations.resizes()
+                && operations.format() != OutputFormat.GIF;
+    }
+
+    private static List<String> outputArguments(Operations operations, long maxOutputBytes) {
+        var args = new ArrayList<String>();
+        args.addAll(List.of("-t", seconds(operations.outputSeconds())));
+        var format = operations.format();
+        if (streamCopies(operations)) {
+            if (format == OutputFormat.MP3) {
+                args.addAll(List.of("-vn", "-c:a", "copy"));
+            } else {
+                args.addAll(List.of("-c", "copy"));
+            }
+            args.addAll(List.of("-avoid_negative_ts", "make_zero"));
+        } else {
+            args.addAll(encoding(operations));
+        }
+        if (format == OutputFormat.MP4 || format == OutputFormat.MOV) {
+            args.addAll(List.of("-movflags", "+faststart"));
+        }
+        // subtitles and data tracks rarely survive a container change; a video service delivers picture and sound
+        args.addAll(List.of("-sn", "-dn"));
+        args.addAll(List.of("-fs", Long.toString(maxOutputBytes)));
+        args.addAll(List.of("-f", muxer(format)));
+        return args;
+    }
+
+    private static List<String> encoding(Operations operations) {
+        return switch (operations.format()) {
+            case MP4, MKV, MOV ->
+                List.of(
+                        "-vf",
+                        scale(operations),
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-crf",
+                        "23",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        "128k");
+            case WEBM ->
+                List.of(
+                        "-vf",
+                        scale(operations),
+                        "-c:v",
+                        "libvpx-vp9",
+                        "-deadline",
+                        "realtime",
+                        "-cpu-used",
+                        "8",
+                        "-row-mt",
+                        "1",
+                        "-crf",
+                        "33",
+                        "-b:v",
+                        "0",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "libopus",
+                        "-b:a",
+                        "96k");
+            case GIF -> List.of("-an", "-vf", gifFilter(operations), "-loop", "0");
+            case MP3 -> List.of("-vn", "-c:a", "libmp3lame", "-q:a", "2");
+        };
+    }
+
+    /**
+     * The scale filter. One dimension alone keeps the aspect ratio ({@code -2}: the other side is derived and
+     * rounded to an even number). Without a resize the size is only rounded down to even numbers, which
+     * yuv420p encoders need.
+     */
+    static String scale(Operations operations) {
+        if (!operations.resizes()) {
+            return "scale=trunc(iw/2)*2:trunc(ih/2)*2";
+        }
+        return "scale=" + dimension(operations.width()) + ":" + dimension(operations.height());
+    }
+
+    private static String gifFilter(Operations operations) {
+        var size = operations.resizes()
+                ? "scale=" + dimension(operations.width()) + ":" + dimension(operations.height()) + ":flags=lanczos,"
+                : "";
+        // a palette computed from the clip itself instead of the generic 256 colours keeps gifs watchable
+        return "fps=" + GIF_FRAME_RATE + "," + size + "split[a][b];[a]palettegen[p];[b][p]paletteuse";
+    }
+
+    private static String dimension(Integer pixels) {
+        return pixels == null ? "-2" : Integer.toString(pixels);
+    }
+
+    static String muxer(OutputFormat format) {
+        return switch (format) {
+            case MP4 -> "mp4";
+            case WEBM -> "webm";
+            case MKV -> "matroska";
+            case MOV -> "mov";
+            case GIF -> "gif";
+            case MP3 -> "mp3";
+        };
+    }
+
+    static String contentType(OutputFormat format) {
+        return switch (format) {
+            case MP4 -> "video/mp4";
+            case WEBM -> "video/webm";
+            case MKV -> "video/x-matroska";
+            case MOV -> "video/quicktime";
+            case GIF -> "image/gif";
+            case MP3 -> "audio/mpeg";
+        };
+    }
+
+    static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", seconds);
+    }
+}

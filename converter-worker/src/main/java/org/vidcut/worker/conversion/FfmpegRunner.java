@@ -1,0 +1,138 @@
+package org.vidcut.worker.conversion;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import net.bramp.ffmpeg.FFmpeg;
+import net.bramp.ffmpeg.ProcessFunction;
+import net.bramp.ffmpeg.builder.FFmpegBuilder;
+import net.bramp.ffmpeg.progress.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs ffmpeg through ffmpeg-cli-wrapper with a time limit. The wrapper blocks until ffmpeg exits and offers
+ * no way to stop it, so the process is captured when it starts and killed from a watchdog on timeout or
+ * shutdown.
+ */
+final class FfmpegRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FfmpegRunner.class);
+
+    enum StopReason {
+        TIMEOUT,
+        SHUTDOWN
+    }
+
+    private final String ffmpegPath;
+    private final Path workDir;
+    private final ScheduledExecutorService watchdog;
+    private final Set<Run> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
+
+    FfmpegRunner(String ffmpegPath, Path workDir, ScheduledExecutorService watchdog) {
+        this.ffmpegPath = ffmpegPath;
+        this.workDir = workDir;
+        this.watchdog = watchdog;
+    }
+
+    /**
+     * @throws ConversionTimedOut when the limit passed and ffmpeg was killed
+     * @throws WorkerShuttingDown when {@link #stopAll()} killed it
+     * @throws FfmpegFailed when ffmpeg exited with an error
+     * @throws FfmpegUnavailable when ffmpeg cannot be started
+     */
+    void run(FFmpegBuilder command, Duration timeout, ProgressListener listener, String input, Path output) {
+        var run = new Run();
+        running.add(run);
+        var timer = watchdog.schedule(() -> run.stop(StopReason.TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        var processOutput = new ProcessOutput();
+        try {
+            if (shuttingDown) {
+                throw new WorkerShuttingDown();
+            }
+            FFmpeg ffmpeg;
+            try {
+                ffmpeg = new FFmpeg(ffmpegPath, run);
+            } catch (IOException e) {
+                throwIfStopped(run, timeout);
+                throw new FfmpegUnavailable("ffmpeg cannot be started: " + e.getMessage(), e);
+            }
+            ffmpeg.setProcessOutputStream(processOutput);
+            ffmpeg.setProcessErrorStream(processOutput);
+            try {
+                ffmpeg.run(command, listener);
+            } catch (IOException e) {
+                throwIfStopped(run, timeout);
+                log.debug("ffmpeg output: {}", processOutput.lines());
+                throw new FfmpegFailed(processOutput.lastError(input, output.toString()));
+            }
+            if (run.stopReason() == StopReason.SHUTDOWN) {
+                throw new WorkerShuttingDown();
+            }
+        } finally {
+            timer.cancel(false);
+            running.remove(run);
+        }
+    }
+
+    private static void throwIfStopped(Run run, Duration timeout) {
+        var stopped = run.stopReason();
+        if (stopped == StopReason.TIMEOUT) {
+            throw new ConversionTimedOut(timeout);
+        }
+        if (stopped == StopReason.SHUTDOWN) {
+            throw new WorkerShuttingDown();
+        }
+    }
+
+    /** Kills every running ffmpeg and refuses new runs: the worker is stopping. */
+    void stopAll() {
+        shuttingDown = true;
+        running.forEach(run -> run.stop(StopReason.SHUTDOWN));
+    }
+
+    int runningCount() {
+        return running.size();
+    }
+
+    /** One ffmpeg run: starts processes quietly (the wrapper's own starter logs the presigned URL). */
+    private final class Run implements ProcessFunction {
+
+        private final AtomicReference<Process> process = new AtomicReference<>();
+        private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+
+        @Override
+        public Process run(List<String> args) throws IOException {
+            var started = new ProcessBuilder(args)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            process.set(started);
+            if (stopReason.get() != null) {
+                started.destroyForcibly();
+            }
+            return started;
+        }
+
+        void stop(StopReason reason) {
+            if (stopReason.compareAndSet(null, reason)) {
+                var current = process.get();
+                log.warn("stopping ffmpeg: {}", reason == StopReason.TIMEOUT ? "time limit reached" : "shutdown");
+                if (current != null) {
+                    current.destroyForcibly();
+                }
+            }
+        }
+
+        StopReason stopReason() {
+            return stopReason.get();
+        }
+    }
+}

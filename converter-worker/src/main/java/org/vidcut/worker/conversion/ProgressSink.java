@@ -1,0 +1,8 @@
+package org.vidcut.worker.conversion;
+
+/** Receives the progress of one running conversion, in percent of the expected output duration. */
+@FunctionalInterface
+public interface ProgressSink {
+
+    void progress(double percent);
+}

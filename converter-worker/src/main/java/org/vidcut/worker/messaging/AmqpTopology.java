@@ -1,0 +1,57 @@
+package org.vidcut.worker.messaging;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.vidcut.contracts.Topology;
+
+/**
+ * The whole topology, declared by both services with the same arguments so that either may start first.
+ * Spring's RabbitAdmin declares it whenever a connection opens.
+ */
+@Configuration(proxyBeanMethods = false)
+class AmqpTopology {
+
+    @Bean
+    Declarables vidcutTopology() {
+        var jobs = new DirectExchange(Topology.JOBS_EXCHANGE, true, false);
+        var jobsQueue = QueueBuilder.durable(Topology.JOBS_QUEUE)
+                .withArguments(Topology.deadLetteringArguments(Topology.JOBS_DEAD_LETTER_EXCHANGE))
+                .build();
+        var jobsDeadLetters = new FanoutExchange(Topology.JOBS_DEAD_LETTER_EXCHANGE, true, false);
+        var jobsDeadQueue =
+                QueueBuilder.durable(Topology.JOBS_DEAD_LETTER_QUEUE).build();
+
+        var events = new DirectExchange(Topology.EVENTS_EXCHANGE, true, false);
+        var eventsQueue = QueueBuilder.durable(Topology.EVENTS_QUEUE)
+                .withArguments(Topology.deadLetteringArguments(Topology.EVENTS_DEAD_LETTER_EXCHANGE))
+                .build();
+        var eventsDeadLetters = new FanoutExchange(Topology.EVENTS_DEAD_LETTER_EXCHANGE, true, false);
+        var eventsDeadQueue =
+                QueueBuilder.durable(Topology.EVENTS_DEAD_LETTER_QUEUE).build();
+
+        return new Declarables(
+                jobs,
+                jobsQueue,
+                BindingBuilder.bind(jobsQueue).to(jobs).with(Topology.JOBS_ROUTING_KEY),
+                jobsDeadLetters,
+                jobsDeadQueue,
+                fanout(jobsDeadQueue, jobsDeadLetters),
+                events,
+                eventsQueue,
+                BindingBuilder.bind(eventsQueue).to(events).with(Topology.EVENTS_ROUTING_KEY),
+                eventsDeadLetters,
+                eventsDeadQueue,
+                fanout(eventsDeadQueue, eventsDeadLetters));
+    }
+
+    private static Binding fanout(Queue queue, FanoutExchange exchange) {
+        return BindingBuilder.bind(queue).to(exchange);
+    }
+}
