@@ -1,0 +1,45 @@
+package org.vidcut.api.auth;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.vidcut.api.auth.AccountRequests.Login;
+import org.vidcut.api.auth.AccountRequests.Registration;
+import org.vidcut.api.auth.AccountRequests.TokenGranted;
+
+/** Account creation and password login: the only {@code /v1} endpoints that need no token. */
+@RestController
+@Tag(name = "accounts", description = "Users and tokens")
+@SecurityRequirements
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping(path = "/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Create a user",
+            description = "Without a body: a new anonymous user, answered with {token}. With {username, email,"
+                    + " password}: a named account, answered with {id, username, token}.")
+    Object create(@RequestBody(required = false) @Valid @Nullable Registration registration) {
+        return registration == null ? accounts.createAnonymous() : accounts.register(registration);
+    }
+
+    @PostMapping(path = "/v1/auth/login", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Exchange username and password for a token")
+    TokenGranted login(@RequestBody @Valid Login login) {
+        return accounts.login(login);
+    }
+}

@@ -1,0 +1,176 @@
+package org.vidcut.api.video;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs ffprobe as a process with an argument list (never a shell) and a timeout.
+ *
+ * <p>The demuxer and protocol whitelists are there because uploads are hostile input: a playlist (HLS, concat)
+ * would make ffprobe, and later the worker, fetch other URLs or local files on our behalf.
+ */
+@Component
+class FfprobeVideoProber implements VideoProber {
+
+    private static final Logger log = LoggerFactory.getLogger(FfprobeVideoProber.class);
+
+    static final String FORMAT_WHITELIST = String.join(
+            ",",
+            "mov",
+            "matroska",
+            "webm",
+            "avi",
+            "flv",
+            "mpegts",
+            "mpeg",
+            "mpegvideo",
+            "m4v",
+            "ogg",
+            "asf",
+            "mxf",
+            "gif",
+            "h264",
+            "hevc",
+            "dv",
+            "nut",
+            "rm",
+            "ivf",
+            "yuv4mpegpipe",
+            "wtv",
+            "mjpeg");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MediaProperties properties;
+
+    FfprobeVideoProber(MediaProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public MediaProbe probe(String input) {
+        var remote = input.startsWith("http://") || input.startsWith("https://");
+        var command = new ArrayList<>(List.of(
+                properties.ffprobePath(),
+                "-v",
+                "error",
+                "-protocol_whitelist",
+                remote ? "http,https,tcp,tls" : "file",
+                "-format_whitelist",
+                FORMAT_WHITELIST,
+                "-print_format",
+                "json",
+                "-show_format",
+                "-show_streams",
+                input));
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("ffprobe", ".json");
+            err = Files.createTempFile("ffprobe", ".err");
+            var process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .start();
+            if (!process.waitFor(properties.probeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new VideoUnreadable(
+                        "probing took longer than " + properties.probeTimeout().toSeconds() + " s");
+            }
+            if (process.exitValue() != 0) {
+                log.info("ffprobe refused an upload: {}", firstLine(Files.readString(err)));
+                throw new VideoUnreadable("it is not a recognised video file");
+            }
+            return interpret(JSON.readTree(Files.readString(out)));
+        } catch (IOException e) {
+            throw new MediaToolUnavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaToolUnavailable(e);
+        } catch (JacksonException e) {
+            throw new VideoUnreadable("it could not be inspected");
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    static MediaProbe interpret(JsonNode probe) {
+        JsonNode video = null;
+        JsonNode audio = null;
+        for (var stream : probe.path("streams")) {
+            var type = stream.path("codec_type").asString("");
+            var picture = stream.path("disposition").path("attached_pic").asInt(0) == 1;
+            if (video == null && "video".equals(type) && !picture) {
+                video = stream;
+            } else if (audio == null && "audio".equals(type)) {
+                audio = stream;
+            }
+        }
+        if (video == null) {
+            throw new VideoUnreadable("it has no video stream");
+        }
+        int width = video.path("width").asInt(0);
+        int height = video.path("height").asInt(0);
+        if (width <= 0 || height <= 0) {
+            throw new VideoUnreadable("its video stream has no dimensions");
+        }
+        var format = probe.path("format");
+        double duration = positive(format.path("duration").asString(""));
+        if (duration <= 0) {
+            duration = positive(video.path("duration").asString(""));
+        }
+        if (duration <= 0) {
+            throw new VideoUnreadable("its duration is unknown or zero");
+        }
+        return new MediaProbe(
+                duration,
+                width,
+                height,
+                video.path("codec_name").asString("unknown"),
+                audio == null ? null : audio.path("codec_name").asString(null),
+                format.path("format_name").asString("unknown"));
+    }
+
+    private static double positive(String number) {
+        try {
+            double value = Double.parseDouble(number);
+            return Double.isFinite(value) && value > 0 ? value : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String firstLine(String text) {
+        var trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(
+                System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows") ? "NUL" : "/dev/null");
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                log.debug("could not delete {}", path, e);
+            }
+        }
+    }
+}
