@@ -1,0 +1,186 @@
+package org.vidcut.api.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.vidcut.api.messaging.JobPublisher;
+import org.vidcut.api.messaging.PublishOutcome;
+import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.contracts.ConversionJob;
+
+class TaskHousekeepingTest {
+
+    private static MongoStandIn mongo;
+    private TaskRepository tasks;
+    private JobPublisher publisher;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = MongoStandIn.start();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    static TaskProperties properties(boolean requeueScheduledOnStartup) {
+        return new TaskProperties(
+                3,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                requeueScheduledOnStartup,
+                10,
+                Duration.ofHours(1));
+    }
+
+    @BeforeEach
+    void setUp() {
+        mongo.template().dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo.template());
+        publisher = mock(JobPublisher.class);
+    }
+
+    private TaskHousekeeping housekeeping(boolean requeueScheduledOnStartup) {
+        var properties = properties(requeueScheduledOnStartup);
+        var retryPolicy = new RetryPolicy(properties);
+        var events = new TaskEvents(tasks, retryPolicy, new InMemoryObjectStore());
+        return new TaskHousekeeping(tasks, new JobDispatcher(publisher, tasks, properties), events, properties);
+    }
+
+    private TaskDocument saved(TaskState state, Instant nextPublishAt, Instant lastHeartbeatAt) {
+        var task = Tasks.task("alice", state);
+        task.setNextPublishAt(nextPublishAt);
+        task.setLastHeartbeatAt(lastHeartbeatAt);
+        return tasks.insert(task);
+    }
+
+    private TaskDocument reload(TaskDocument task) {
+        return tasks.findById(task.getId()).orElseThrow();
+    }
+
+    @Test
+    void sweeperPublishesDueTasksAndRecordsTheConfirm() {
+        when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
+        var due = saved(TaskState.NEW, Instant.now().minusSeconds(1), null);
+        var notDue = saved(TaskState.NEW, Instant.now().plusSeconds(60), null);
+
+        assertThat(housekeeping(false).sweepOutbox()).isEqualTo(1);
+
+        assertThat(reload(due).getState()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(due).getNextPublishAt()).isNull();
+        assertThat(reload(notDue).getState()).isEqualTo(TaskState.NEW);
+        verify(publisher, times(1)).publish(any(ConversionJob.class), any());
+    }
+
+    @Test
+    void sweeperLeavesUnconfirmedTasksNewForLaterAndStopsTheBatch() {
+        when(publisher.publish(any(), any())).thenReturn(PublishOutcome.TIMED_OUT);
+        var first = saved(TaskState.NEW, Instant.now().minusSeconds(2), null);
+        var second = saved(TaskState.NEW, Instant.now().minusSeconds(1), null);
+        var before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        assertThat(housekeeping(false).sweepOutbox()).isZero();
+
+        assertThat(reload(first).getState()).isEqualTo(TaskState.NEW);
+        assertThat(reload(first).getNextPublishAt()).isAfterOrEqualTo(before.plusSeconds(30));
+        assertThat(reload(second).getNextPublishAt()).isBefore(before);
+        verify(publisher, times(1)).publish(any(), any());
+    }
+
+    @Test
+    void sweeperPublishesTheCurrentAttempt() {
+        when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
+        var task = Tasks.task("alice", TaskState.NEW);
+        task.setAttempt(2);
+        task.setNextPublishAt(Instant.now().minusSeconds(1));
+        tasks.insert(task);
+        var captor = ArgumentCaptor.forClass(ConversionJob.class);
+
+        housekeeping(false).sweepOutbox();
+
+        verify(publisher).publish(captor.capture(), any());
+        assertThat(captor.getValue().attempt()).isEqualTo(2);
+        assertThat(captor.getValue().resultObjectKey()).isEqualTo("results/alice/" + task.getId() + "/2.mp4");
+        assertThat(captor.getValue().sourceObjectKey()).isEqualTo("originals/alice/v1");
+        assertThat(captor.getValue().operations()).isEqualTo(task.getOperations());
+    }
+
+    @Test
+    void reaperGivesSilentTasksANewAttempt() {
+        var silent = saved(TaskState.PROCESSING, null, Instant.now().minusSeconds(600));
+        var alive = saved(TaskState.PROCESSING, null, Instant.now().minusSeconds(10));
+
+        assertThat(housekeeping(false).reapSilentTasks()).isEqualTo(1);
+
+        var reaped = reload(silent);
+        assertThat(reaped.getState()).isEqualTo(TaskState.NEW);
+        assertThat(reaped.getAttempt()).isEqualTo(2);
+        assertThat(reaped.getError()).isEqualTo("worker stopped sending heartbeats");
+        assertThat(reaped.getNextPublishAt()).isAfter(Instant.now());
+        assertThat(reload(alive).getState()).isEqualTo(TaskState.PROCESSING);
+    }
+
+    @Test
+    void reaperFailsASilentTaskThatUsedUpItsAttempts() {
+        var task = Tasks.task("alice", TaskState.PROCESSING);
+        task.setAttempt(3);
+        task.setLastHeartbeatAt(Instant.now().minusSeconds(600));
+        tasks.insert(task);
+
+        housekeeping(false).reapSilentTasks();
+
+        assertThat(reload(task).getState()).isEqualTo(TaskState.FAILED);
+        assertThat(reload(task).getError()).isEqualTo("gave up after 3 attempts: worker stopped sending heartbeats");
+    }
+
+    @Test
+    void reaperLeavesLongScheduledTasksAlone() {
+        var waiting = Tasks.task("alice", TaskState.SCHEDULED);
+        waiting.setUpdatedAt(Instant.now().minus(Duration.ofDays(1)));
+        tasks.insert(waiting);
+
+        assertThat(housekeeping(false).reapSilentTasks()).isZero();
+
+        assertThat(reload(waiting).getState()).isEqualTo(TaskState.SCHEDULED);
+    }
+
+    @Test
+    void requeuesScheduledTasksAtStartupWhenAsked() {
+        when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
+        var scheduled = saved(TaskState.SCHEDULED, null, null);
+
+        var housekeeping = housekeeping(true);
+        housekeeping.requeueScheduledOnStartup();
+        assertThat(reload(scheduled).getState()).isEqualTo(TaskState.NEW);
+        housekeeping.sweepOutbox();
+
+        assertThat(reload(scheduled).getState()).isEqualTo(TaskState.SCHEDULED);
+        verify(publisher, times(1)).publish(any(), any());
+    }
+
+    @Test
+    void leavesScheduledTasksAloneAtStartupByDefault() {
+        var scheduled = saved(TaskState.SCHEDULED, null, null);
+
+        housekeeping(false).requeueScheduledOnStartup();
+
+        assertThat(reload(scheduled).getState()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(scheduled).getVersion()).isEqualTo(scheduled.getVersion());
+    }
+}
