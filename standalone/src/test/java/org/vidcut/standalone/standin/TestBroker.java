@@ -1,0 +1,109 @@
+package org.vidcut.standalone.standin;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AMQP broker for tests: the real RabbitMQ on 127.0.0.1:5672 (guest/guest) when it answers within a second,
+ * else one embedded Qpid Broker-J per JVM, stopped when the JVM exits.
+ */
+public final class TestBroker {
+
+    private static final Logger log = LoggerFactory.getLogger(TestBroker.class);
+    private static final String RABBIT_HOST = "127.0.0.1";
+    private static final int RABBIT_PORT = 5672;
+    private static final String GUEST = "guest";
+    private static final int PROBE_TIMEOUT_MILLIS = 1000;
+
+    private static Endpoint chosen;
+    private static EmbeddedAmqp qpid;
+    private static Boolean rabbitReachable;
+
+    private TestBroker() {}
+
+    /** Where tests should connect; decided once per JVM. */
+    public static synchronized Endpoint endpoint() {
+        if (chosen == null) {
+            if (rabbitMqReachable()) {
+                chosen = new Endpoint(RABBIT_HOST, RABBIT_PORT, GUEST, GUEST, Kind.RABBITMQ);
+                log.info("Tests use the real RabbitMQ at {}:{}", RABBIT_HOST, RABBIT_PORT);
+            } else {
+                chosen = embeddedQpid();
+                log.info("RabbitMQ is not reachable at {}:{}: tests use {}", RABBIT_HOST, RABBIT_PORT, chosen);
+            }
+        }
+        return chosen;
+    }
+
+    /** The embedded Qpid broker, whether or not RabbitMQ runs: for tests of Qpid's own behaviour. */
+    public static synchronized Endpoint embeddedQpid() {
+        if (qpid == null) {
+            Path workDir;
+            try {
+                workDir = Files.createTempDirectory("vidcut-test-qpid");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            qpid = EmbeddedAmqp.start(workDir, 0, GUEST, GUEST);
+            EmbeddedAmqp started = qpid;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-qpid-shutdown"));
+        }
+        return new Endpoint(qpid.host(), qpid.port(), qpid.username(), qpid.password(), Kind.QPID);
+    }
+
+    /** Whether the real RabbitMQ accepted a guest connection within a second (probed once per JVM). */
+    public static synchronized boolean rabbitMqReachable() {
+        if (rabbitReachable == null) {
+            rabbitReachable = probeRabbitMq();
+        }
+        return rabbitReachable;
+    }
+
+    /** The real RabbitMQ's address; only meaningful when {@link #rabbitMqReachable()}. */
+    public static Endpoint rabbitMq() {
+        return new Endpoint(RABBIT_HOST, RABBIT_PORT, GUEST, GUEST, Kind.RABBITMQ);
+    }
+
+    private static boolean probeRabbitMq() {
+        ConnectionFactory factory = rabbitMq().connectionFactory();
+        factory.setConnectionTimeout(PROBE_TIMEOUT_MILLIS);
+        factory.setHandshakeTimeout(PROBE_TIMEOUT_MILLIS);
+        try (Connection ignored = factory.newConnection("vidcut-test-probe")) {
+            return true;
+        } catch (IOException | TimeoutException e) {
+            log.debug("RabbitMQ probe failed", e);
+            return false;
+        }
+    }
+
+    public enum Kind {
+        RABBITMQ,
+        QPID
+    }
+
+    /** Connection details of a broker. */
+    public record Endpoint(String host, int port, String username, String password, Kind kind) {
+
+        public ConnectionFactory connectionFactory() {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setHost(host);
+            factory.setPort(port);
+            factory.setUsername(username);
+            factory.setPassword(password);
+            factory.setVirtualHost("/");
+            return factory;
+        }
+
+        @Override
+        public String toString() {
+            return kind + " at " + host + ":" + port;
+        }
+    }
+}
