@@ -1,9 +1,12 @@
 package org.vidcut.api.task;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vidcut.api.auth.Caller;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.web.PagedResponses;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /v1/tasks}: create, list, inspect, restart, delete and download processing tasks. */
 @RestController
@@ -30,10 +35,12 @@ class TaskController {
 
     private final TaskService tasks;
     private final ObjectStore objectStore;
+    private final JsonMapper jsonMapper;
 
-    TaskController(TaskService tasks, ObjectStore objectStore) {
+    TaskController(TaskService tasks, ObjectStore objectStore, JsonMapper jsonMapper) {
         this.tasks = tasks;
         this.objectStore = objectStore;
+        this.jsonMapper = jsonMapper;
     }
 
     @PostMapping
@@ -81,13 +88,43 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The declared body type must be {@link StreamingResponseBody}: Spring MVC picks its streaming handler by the
+     * declared type, and a {@code ResponseEntity<?>} carrying a stream fails with "no converter". The one
+     * non-stream answer of {@link ObjectDownloads} (416, a problem body) is therefore written as a stream too.
+     */
     @GetMapping("/{id}/content")
-    ResponseEntity<?> content(
+    ResponseEntity<StreamingResponseBody> content(
             Caller caller,
             @PathVariable("id") String id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
         var download = tasks.download(caller.userId(), id);
-        return ObjectDownloads.serve(
+        var response = ObjectDownloads.serve(
                 objectStore, download.objectKey(), download.contentType(), download.filename(), range);
+        var headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        StreamingResponseBody body;
+        if (response.getBody() instanceof StreamingResponseBody stream) {
+            body = stream;
+        } else {
+            var json = jsonMapper.writeValueAsBytes(problemFields(response.getBody()));
+            headers.setContentLength(json.length);
+            body = out -> out.write(json);
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(body);
+    }
+
+    private static Map<String, Object> problemFields(Object body) {
+        var fields = new LinkedHashMap<String, Object>();
+        if (body instanceof ProblemDetail problem) {
+            fields.put("type", String.valueOf(problem.getType() == null ? "about:blank" : problem.getType()));
+            fields.put("title", problem.getTitle());
+            fields.put("status", problem.getStatus());
+            fields.put("detail", problem.getDetail());
+            if (problem.getProperties() != null) {
+                fields.putAll(problem.getProperties());
+            }
+        }
+        return fields;
     }
 }

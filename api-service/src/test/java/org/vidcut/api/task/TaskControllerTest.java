@@ -1,0 +1,300 @@
+package org.vidcut.api.task;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.vidcut.api.auth.TestAuth;
+import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.contracts.Accuracy;
+import org.vidcut.contracts.OutputFormat;
+
+@WebMvcTest(controllers = TaskController.class)
+@Import({TestAuth.class, TaskControllerTest.Storage.class})
+class TaskControllerTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Storage {
+        @Bean
+        InMemoryObjectStore objectStore() {
+            return new InMemoryObjectStore();
+        }
+    }
+
+    private static final String ALICE = TestAuth.bearer("alice");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    InMemoryObjectStore store;
+
+    @MockitoBean
+    TaskService service;
+
+    static TaskView view(String id, TaskState state) {
+        return new TaskView(
+                id,
+                "v1",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                Instant.parse("2026-01-02T03:04:06Z"),
+                state,
+                state == TaskState.DONE ? 100 : 0,
+                state == TaskState.DONE ? URI.create("http://public.example/r") : null,
+                8.5,
+                1.5,
+                10.0,
+                640,
+                360,
+                OutputFormat.WEBM,
+                Accuracy.EXACT,
+                null,
+                1);
+    }
+
+    @Test
+    void createAnswers201WithLocationAndTheTask() throws Exception {
+        when(service.create(eq("alice"), any())).thenReturn(view("t1", TaskState.SCHEDULED));
+
+        mvc.perform(post("/v1/tasks")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"video_id\":\"v1\",\"start_time\":1.5,\"end_time\":10,\"format\":\"webm\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, "http://localhost/v1/tasks/t1"))
+                .andExpect(jsonPath("$.id").value("t1"))
+                .andExpect(jsonPath("$.video_id").value("v1"))
+                .andExpect(jsonPath("$.state").value("scheduled"))
+                .andExpect(jsonPath("$.start_time").value(1.5))
+                .andExpect(jsonPath("$.end_time").value(10.0))
+                .andExpect(jsonPath("$.format").value("webm"))
+                .andExpect(jsonPath("$.accuracy").value("exact"))
+                .andExpect(jsonPath("$.created_at").value("2026-01-02T03:04:05Z"))
+                .andExpect(jsonPath("$.url").value((Object) null))
+                .andExpect(jsonPath("$.attempts").value(1));
+    }
+
+    @Test
+    void createStillAnswers201WhenTheJobIsNotConfirmedYet() throws Exception {
+        when(service.create(eq("alice"), any())).thenReturn(view("t1", TaskState.NEW));
+
+        mvc.perform(post("/v1/tasks")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"video_id\":\"v1\",\"width\":640}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("new"));
+    }
+
+    @Test
+    void createPassesRawValuesAndIgnoresUnknownFields() throws Exception {
+        when(service.create(eq("alice"), any())).thenReturn(view("t1", TaskState.SCHEDULED));
+
+        mvc.perform(post("/v1/tasks")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"video_id\":\"v1\",\"start_time\":\"00:00:01.500\",\"width\":640,"
+                                + "\"accuracy\":\"keyframe\",\"colour\":\"blue\"}"))
+                .andExpect(status().isCreated());
+
+        var request = ArgumentCaptor.forClass(CreateTaskRequest.class);
+        verify(service).create(eq("alice"), request.capture());
+        org.assertj.core.api.Assertions.assertThat(request.getValue())
+                .isEqualTo(new CreateTaskRequest("v1", "00:00:01.500", null, 640, null, null, "keyframe"));
+    }
+
+    @Test
+    void invalidRequestIsA422NamingTheField() throws Exception {
+        when(service.create(eq("alice"), any()))
+                .thenThrow(new InvalidTaskRequest("end_time", "must not be beyond the end of the video (60 s)"));
+
+        mvc.perform(post("/v1/tasks")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"video_id\":\"v1\",\"end_time\":99}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.error").value(startsWith("end_time:")));
+    }
+
+    @Test
+    void requestsWithoutTokenAreRefused() throws Exception {
+        mvc.perform(get("/v1/tasks/t1")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void getShowsTheCallersTask() throws Exception {
+        when(service.get("alice", "t1")).thenReturn(view("t1", TaskState.DONE));
+
+        mvc.perform(get("/v1/tasks/t1").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("done"))
+                .andExpect(jsonPath("$.progress").value(100.0))
+                .andExpect(jsonPath("$.url").value("http://public.example/r"))
+                .andExpect(jsonPath("$.width").value(640))
+                .andExpect(jsonPath("$.height").value(360))
+                .andExpect(jsonPath("$.duration").value(8.5));
+    }
+
+    @Test
+    void unknownOrForeignTaskIsA404() throws Exception {
+        when(service.get("alice", "t9")).thenThrow(new TaskNotFound("t9"));
+
+        mvc.perform(get("/v1/tasks/t9").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("task t9 not found"));
+    }
+
+    @Test
+    void listPagesTheCallersTasksWithFilters() throws Exception {
+        when(service.list(eq("alice"), eq("done"), eq("v1"), any()))
+                .thenAnswer(call -> new PageImpl<>(
+                        List.of(view("t2", TaskState.DONE), view("t1", TaskState.DONE)),
+                        call.getArgument(3, Pageable.class),
+                        5));
+
+        mvc.perform(get("/v1/tasks?state=done&video_id=v1&page=0&size=2").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Total-Count", "5"))
+                .andExpect(header().string(HttpHeaders.LINK, containsString("rel=\"next\"")))
+                .andExpect(jsonPath("$[0].id").value("t2"))
+                .andExpect(jsonPath("$[1].id").value("t1"));
+        verify(service).list("alice", "done", "v1", PageRequest.of(0, 2));
+    }
+
+    @Test
+    void listCapsThePageSize() throws Exception {
+        when(service.list(eq("alice"), isNull(), isNull(), any()))
+                .thenAnswer(call -> new PageImpl<>(List.of(), call.getArgument(3, Pageable.class), 0));
+
+        mvc.perform(get("/v1/tasks?size=5000").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isOk());
+
+        verify(service).list("alice", null, null, PageRequest.of(0, 100));
+    }
+
+    @Test
+    void listRejectsNegativePage() throws Exception {
+        mvc.perform(get("/v1/tasks?page=-1").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error").value(startsWith("page:")));
+    }
+
+    @Test
+    void listRejectsUnknownState() throws Exception {
+        when(service.list(eq("alice"), eq("finished"), isNull(), any()))
+                .thenThrow(new InvalidTaskRequest("state", "must be one of new, scheduled, processing, done, failed"));
+
+        mvc.perform(get("/v1/tasks?state=finished").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error").value(startsWith("state:")));
+    }
+
+    @Test
+    void restartWorksWithGetAndPost() throws Exception {
+        when(service.restart("alice", "t1")).thenReturn(view("t1", TaskState.SCHEDULED));
+
+        mvc.perform(post("/v1/tasks/t1/restart").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("scheduled"));
+        mvc.perform(get("/v1/tasks/t1/restart").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void restartOfATaskThatDidNotFailIsA409() throws Exception {
+        when(service.restart("alice", "t1")).thenThrow(new TaskNotRestartable("t1", TaskState.DONE));
+
+        mvc.perform(post("/v1/tasks/t1/restart").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value(containsString("only a failed task")));
+    }
+
+    @Test
+    void deleteAnswers204() throws Exception {
+        mvc.perform(delete("/v1/tasks/t1").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isNoContent());
+
+        verify(service).delete("alice", "t1");
+    }
+
+    @Test
+    void contentOfAnUnfinishedTaskIsA409() throws Exception {
+        when(service.download("alice", "t1")).thenThrow(new TaskNotDone("t1", TaskState.PROCESSING));
+
+        mvc.perform(get("/v1/tasks/t1/content").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value(containsString("processing")));
+    }
+
+    @Test
+    void contentServesTheResultWithRangeAndItsDownloadName() throws Exception {
+        store.putBytes("results/alice/t1/1.webm", "0123456789".getBytes(StandardCharsets.UTF_8), "video/webm");
+        when(service.download("alice", "t1"))
+                .thenReturn(new ResultDownload("results/alice/t1/1.webm", "video/webm", "holiday-t1.webm"));
+
+        var result = mvc.perform(get("/v1/tasks/t1/content")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .header(HttpHeaders.RANGE, "bytes=2-5"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isPartialContent())
+                .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 2-5/10"))
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, containsString("holiday-t1.webm")))
+                .andExpect(content().contentType("video/webm"))
+                .andExpect(content().string("2345"));
+    }
+
+    @Test
+    void contentRangeBeyondTheEndIsA416Problem() throws Exception {
+        store.putBytes("results/alice/t1/1.webm", "0123456789".getBytes(StandardCharsets.UTF_8), "video/webm");
+        when(service.download("alice", "t1"))
+                .thenReturn(new ResultDownload("results/alice/t1/1.webm", "video/webm", "holiday-t1.webm"));
+
+        var result = mvc.perform(get("/v1/tasks/t1/content")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .header(HttpHeaders.RANGE, "bytes=50-"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+
+        mvc.perform(asyncDispatch(result))
+                .andExpect(status().isRequestedRangeNotSatisfiable())
+                .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes */10"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(416))
+                .andExpect(jsonPath("$.error").value(containsString("10 bytes")));
+    }
+}
