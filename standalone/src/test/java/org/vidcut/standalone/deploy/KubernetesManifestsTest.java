@@ -1,0 +1,429 @@
+package org.vidcut.standalone.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.vidcut.standalone.deploy.DeployFiles.kindAndName;
+import static org.vidcut.standalone.deploy.DeployFiles.listAt;
+import static org.vidcut.standalone.deploy.DeployFiles.map;
+import static org.vidcut.standalone.deploy.DeployFiles.mapAt;
+import static org.vidcut.standalone.deploy.DeployFiles.mapsAt;
+import static org.vidcut.standalone.deploy.DeployFiles.stringAt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vidcut.contracts.Topology;
+
+/** The k8s/ manifests against each other and against the applications they run. */
+class KubernetesManifestsTest {
+
+    private static final String WORKER = "converter-worker";
+    private static final Set<String> AUTOSCALER_KINDS = Set.of("ScaledObject", "HorizontalPodAutoscaler");
+
+    private static List<ServiceModule> modules;
+    private static Kustomization example;
+
+    /** A container that runs one of the images the repository builds. */
+    record ServiceContainer(
+            ServiceModule module, String workload, Map<String, Object> podTemplate, Map<String, Object> container) {
+
+        Map<String, String> environment(Kustomization rendering, List<String> missing) {
+            return rendering.environment(container, missing);
+        }
+
+        int containerPort(Object port) {
+            if (port instanceof Integer number) {
+                return number;
+            }
+            return mapsAt(container, "ports").stream()
+                    .filter(declared -> Objects.equals(declared.get("name"), port))
+                    .map(declared -> (Integer) declared.get("containerPort"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(workload + ": no container port named " + port));
+        }
+    }
+
+    @BeforeAll
+    static void loadExample() {
+        modules = ServiceModule.all();
+        example = Kustomization.load(Kustomization.k8s().resolve("overlays/example"));
+    }
+
+    @Test
+    void everyManifestIsYamlWithApiVersionKindAndName() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Kustomization.k8s())) {
+            files = walk.filter(path -> path.toString().matches(".*\\.ya?ml$")).toList();
+        }
+        assertThat(files).isNotEmpty();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            for (Object document : DeployFiles.yamlDocuments(file)) {
+                Map<String, Object> object = map(document, file.toString());
+                if (object.get("apiVersion") == null || object.get("kind") == null) {
+                    problems.add(file + ": a document without apiVersion or kind");
+                } else if (!file.getFileName().toString().equals("kustomization.yaml")
+                        && stringAt(object, "metadata.name") == null) {
+                    problems.add(file + ": " + object.get("kind") + " without metadata.name");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyKustomizationListsOnlyExistingFilesAndRendersObjects() {
+        List<Path> directories = Kustomization.directories();
+        assertThat(directories)
+                .extracting(
+                        dir -> Kustomization.k8s().relativize(dir).toString().replace('\\', '/'))
+                .contains("base", "overlays/example");
+        for (Path directory : directories) {
+            assertThat(Kustomization.load(directory).documents())
+                    .as(directory.toString())
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void kubectlKustomizeRendersTheSameObjects(@TempDir Path scratch) {
+        assumeThat(Kustomization.kubectlInstalled()).as("kubectl is installed").isTrue();
+        int i = 0;
+        for (Path directory : Kustomization.directories()) {
+            if (!"Kustomization"
+                    .equals(Kustomization.kustomizationFile(directory).get("kind"))) {
+                continue;
+            }
+            Kustomization ours = Kustomization.load(directory);
+            List<Map<String, Object>> kubectl =
+                    ours.renderWithKubectl(scratch.resolve(String.valueOf(i++)), UnaryOperator.identity());
+            assertThat(identities(kubectl)).as(directory.toString()).isEqualTo(identities(ours.documents()));
+        }
+    }
+
+    @Test
+    void swappingTheKedaComponentForTheHpaComponentGivesACpuAutoscalerOnTheWorker(@TempDir Path scratch) {
+        assumeThat(Kustomization.kubectlInstalled()).as("kubectl is installed").isTrue();
+        assertThat(listAt(Kustomization.kustomizationFile(example.directory()), "components"))
+                .contains("../../components/keda-autoscaling");
+        List<Map<String, Object>> rendered = example.renderWithKubectl(
+                scratch, text -> text.replace("components/keda-autoscaling", "components/hpa-autoscaling"));
+        assertThat(rendered).noneMatch(document -> "ScaledObject".equals(document.get("kind")));
+        Map<String, Object> hpa = rendered.stream()
+                .filter(document -> "HorizontalPodAutoscaler".equals(document.get("kind")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no HorizontalPodAutoscaler"));
+        assertThat(stringAt(hpa, "spec.scaleTargetRef.kind")).isEqualTo("Deployment");
+        assertThat(stringAt(hpa, "spec.scaleTargetRef.name")).isEqualTo(WORKER);
+        assertThat(rendered).anyMatch(document -> kindAndName(document).equals("Deployment/" + WORKER));
+    }
+
+    @Test
+    void everyAutoscalerTargetsAnExistingDeploymentAndNoneShareOne() {
+        Kustomization base = Kustomization.load(Kustomization.k8s().resolve("base"));
+        for (Path directory : Kustomization.directories()) {
+            Kustomization rendering = Kustomization.load(directory);
+            Set<String> targets = new HashSet<>();
+            for (Map<String, Object> autoscaler : rendering.documents()) {
+                if (!AUTOSCALER_KINDS.contains(autoscaler.get("kind"))) {
+                    continue;
+                }
+                String target = stringAt(autoscaler, "spec.scaleTargetRef.kind") + "/"
+                        + stringAt(autoscaler, "spec.scaleTargetRef.name");
+                assertThat(targets.add(target))
+                        .as(directory + ": two autoscalers drive " + target)
+                        .isTrue();
+                boolean component = "Component"
+                        .equals(Kustomization.kustomizationFile(directory).get("kind"));
+                Kustomization withTarget = component ? base : rendering;
+                assertThat(withTarget.podTemplates())
+                        .as(directory + ": target of " + kindAndName(autoscaler))
+                        .containsKey(target);
+            }
+        }
+    }
+
+    @Test
+    void kedaScalesTheWorkerOnTheJobsQueueWithCredentialsFromTheSecret() {
+        List<Map<String, Object>> scaledObjects = example.ofKind("ScaledObject");
+        assertThat(scaledObjects).hasSize(1);
+        Map<String, Object> scaledObject = scaledObjects.get(0);
+        String target = stringAt(scaledObject, "spec.scaleTargetRef.name");
+        assertThat(workerContainer().workload()).isEqualTo("Deployment/" + target);
+
+        List<Map<String, Object>> triggers = mapsAt(scaledObject, "spec.triggers");
+        assertThat(triggers).hasSize(1);
+        Map<String, Object> trigger = triggers.get(0);
+        assertThat(trigger.get("type")).isEqualTo("rabbitmq");
+        assertThat(stringAt(trigger, "metadata.queueName")).isEqualTo(Topology.JOBS_QUEUE);
+        assertThat(stringAt(trigger, "metadata.mode")).isEqualTo("QueueLength");
+        assertThat(Double.parseDouble(stringAt(trigger, "metadata.value"))).isPositive();
+        Map<String, String> workerEnvironment = workerContainer().environment(example, new ArrayList<>());
+        assertThat(stringAt(trigger, "metadata.vhostName"))
+                .as("KEDA watches the vhost the worker consumes from")
+                .isEqualTo(workerEnvironment.getOrDefault("SPRING_RABBITMQ_VIRTUAL_HOST", "/"));
+        assertThat(scaledObject.get("spec"))
+                .satisfies(spec -> assertThat(map(spec, "spec")).containsKeys("minReplicaCount", "maxReplicaCount"));
+
+        String authentication = stringAt(trigger, "authenticationRef.name");
+        Map<String, Object> triggerAuthentication = example.named("TriggerAuthentication", authentication);
+        assertThat(triggerAuthentication)
+                .as("TriggerAuthentication " + authentication)
+                .isNotNull();
+        List<Map<String, Object>> secretTargets = mapsAt(triggerAuthentication, "spec.secretTargetRef");
+        assertThat(secretTargets).extracting(ref -> ref.get("parameter")).contains("host");
+        for (Map<String, Object> ref : secretTargets) {
+            Map<String, String> secret = example.keys("Secret", ref.get("name").toString());
+            assertThat(secret)
+                    .as("Secret " + ref.get("name"))
+                    .isNotNull()
+                    .containsKey(ref.get("key").toString());
+            if ("host".equals(ref.get("parameter")) && "http".equals(stringAt(trigger, "metadata.protocol"))) {
+                assertThat(secret.get(ref.get("key").toString())).startsWith("http");
+            }
+        }
+    }
+
+    @Test
+    void probesUseTheActuatorHealthGroupsOnTheApplicationsServerPort() {
+        assertThat(serviceContainers()).extracting(c -> c.module().name()).containsAll(moduleNames());
+        for (ServiceContainer service : serviceContainers()) {
+            Map<String, String> environment = service.environment(example, new ArrayList<>());
+            int serverPort = service.module().serverPort(environment);
+            String where = service.workload();
+            assertThat(mapsAt(service.container(), "ports"))
+                    .as(where + " container ports")
+                    .extracting(port -> port.get("containerPort"))
+                    .contains(serverPort);
+            Map<String, String> expectedPaths = Map.of(
+                    "startupProbe", "/actuator/health/liveness",
+                    "livenessProbe", "/actuator/health/liveness",
+                    "readinessProbe", "/actuator/health/readiness");
+            expectedPaths.forEach((probe, path) -> {
+                Map<String, Object> httpGet = mapAt(service.container(), probe + ".httpGet");
+                assertThat(httpGet).as(where + " " + probe + ".httpGet").isNotEmpty();
+                assertThat(httpGet.get("path"))
+                        .as(where + " " + probe + " path")
+                        .isEqualTo(path);
+                assertThat(service.containerPort(httpGet.get("port")))
+                        .as(where + " " + probe + " port")
+                        .isEqualTo(serverPort);
+            });
+            String health = environment.get("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED");
+            assertThat(health)
+                    .as(where + ": the liveness/readiness groups exist outside k8s auto-detection too")
+                    .isEqualTo("true");
+            Map<String, Object> annotations = mapAt(service.podTemplate(), "metadata.annotations");
+            if (annotations.containsKey("prometheus.io/port")) {
+                assertThat(annotations.get("prometheus.io/port")).isEqualTo(String.valueOf(serverPort));
+            }
+        }
+    }
+
+    @Test
+    void serviceContainersDeclareResourceRequestsAndLimitsAndRunAsNonRoot() {
+        for (ServiceContainer service : serviceContainers()) {
+            Map<String, Object> resources = mapAt(service.container(), "resources");
+            assertThat(mapAt(resources, "requests")).as(service.workload()).containsKeys("cpu", "memory");
+            assertThat(mapAt(resources, "limits")).as(service.workload()).containsKeys("memory");
+            assertThat(DeployFiles.at(service.podTemplate(), "spec.securityContext.runAsNonRoot"))
+                    .as(service.workload())
+                    .isEqualTo(true);
+        }
+    }
+
+    @Test
+    void stoppingWorkersFinishJobsUpToTheDocumentedInputLengthBeforeTheKubeletKillsThem() {
+        ServiceContainer worker = workerContainer();
+        Map<String, Object> deployment =
+                example.named("Deployment", worker.workload().split("/")[1]);
+        Object drained = mapAt(deployment, "metadata.annotations").get(WorkerShutdown.ANNOTATION);
+        assertThat(drained).as("annotation " + WorkerShutdown.ANNOTATION).isNotNull();
+        WorkerShutdown shutdown = WorkerShutdown.of(worker.module(), worker.environment(example, new ArrayList<>()));
+        Duration budget = shutdown.jobTimeout(Long.parseLong(drained.toString()));
+
+        assertThat(shutdown.gracePeriod())
+                .as("vidcut.worker.shutdown-grace-period covers a job of %s s of input (%s)", drained, budget)
+                .isGreaterThanOrEqualTo(budget);
+        assertThat(shutdown.shutdownPhase())
+                .as("Spring's shutdown phase outlasts the listener container's wait")
+                .isGreaterThanOrEqualTo(shutdown.gracePeriod().plus(WorkerShutdown.containerMargin()));
+        Duration preStop = preStopSleep(worker.container());
+        long grace = ((Number) DeployFiles.at(worker.podTemplate(), "spec.terminationGracePeriodSeconds")).longValue();
+        assertThat(Duration.ofSeconds(grace))
+                .as("terminationGracePeriodSeconds >= preStop %s + worker exit %s", preStop, shutdown.exitWithin())
+                .isGreaterThanOrEqualTo(shutdown.exitWithin().plus(preStop));
+    }
+
+    @Test
+    void containerImagesAreTheImagesTheDockerfilesBuild() {
+        Set<String> built =
+                new TreeSet<>(modules.stream().map(ServiceModule::image).toList());
+        Set<String> used = new TreeSet<>();
+        for (Map<String, Object> template : example.podTemplates().values()) {
+            for (Map<String, Object> container : mapsAt(template, "spec.containers")) {
+                String image = container.get("image").toString();
+                if (image.startsWith("vidcut/")) {
+                    used.add(image);
+                }
+            }
+        }
+        assertThat(used).isEqualTo(built);
+    }
+
+    @Test
+    void everyReferencedConfigMapAndSecretKeyExists() {
+        List<String> missing = new ArrayList<>();
+        for (Map<String, Object> template : example.podTemplates().values()) {
+            for (Map<String, Object> container : mapsAt(template, "spec.containers")) {
+                example.environment(container, missing);
+            }
+        }
+        assertThat(missing).isEmpty();
+        assertThat(example.ofKind("Secret")).isNotEmpty();
+    }
+
+    @Test
+    void servicesAndDisruptionBudgetsSelectPodsAndTheirPorts() {
+        List<Map<String, Object>> selectors = new ArrayList<>();
+        selectors.addAll(example.ofKind("Service"));
+        selectors.addAll(example.ofKind("PodDisruptionBudget"));
+        assertThat(example.ofKind("PodDisruptionBudget")).isNotEmpty();
+        for (Map<String, Object> object : selectors) {
+            Map<String, Object> selector = "Service".equals(object.get("kind"))
+                    ? mapAt(object, "spec.selector")
+                    : mapAt(object, "spec.selector.matchLabels");
+            assertThat(selector).as(kindAndName(object) + " selector").isNotEmpty();
+            List<Map<String, Object>> pods = example.podTemplates().values().stream()
+                    .filter(template ->
+                            mapAt(template, "metadata.labels").entrySet().containsAll(selector.entrySet()))
+                    .toList();
+            assertThat(pods).as(kindAndName(object) + " selects pods").isNotEmpty();
+            if ("Service".equals(object.get("kind"))) {
+                for (Map<String, Object> port : mapsAt(object, "spec.ports")) {
+                    Object targetPort = port.getOrDefault("targetPort", port.get("port"));
+                    assertThat(pods)
+                            .as(kindAndName(object) + " targetPort " + targetPort)
+                            .anyMatch(pod -> mapsAt(pod, "spec.containers").stream()
+                                    .flatMap(container -> mapsAt(container, "ports").stream())
+                                    .anyMatch(declared -> targetPort.equals(declared.get("name"))
+                                            || targetPort.equals(declared.get("containerPort"))));
+                }
+            }
+        }
+    }
+
+    @Test
+    void configMapAndSecretValuesAreStrings() {
+        List<String> problems = new ArrayList<>();
+        for (Path directory : Kustomization.directories()) {
+            for (Map<String, Object> document : Kustomization.load(directory).documents()) {
+                if (!List.of("ConfigMap", "Secret").contains(document.get("kind"))) {
+                    continue;
+                }
+                for (String field : List.of("data", "stringData")) {
+                    mapAt(document, field).forEach((key, value) -> {
+                        if (!(value instanceof String)) {
+                            problems.add(kindAndName(document) + " " + key + " is " + value + " (YAML "
+                                    + (value == null ? "null" : value.getClass().getSimpleName()) + "): quote it");
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void serviceContainerVariablesBindToConfigurationPropertiesOfTheirApplication() {
+        List<String> problems = new ArrayList<>();
+        for (ServiceContainer service : serviceContainers()) {
+            Map<String, String> environment = service.environment(example, problems);
+            problems.addAll(new ConfigurationCatalog(service.module()).problems(environment, service.workload()));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void noSecretValuesAreCommittedOnlyGeneratedFromGitIgnoredEnvFiles() throws IOException {
+        List<Path> manifests;
+        try (Stream<Path> walk = Files.walk(Kustomization.k8s())) {
+            manifests =
+                    walk.filter(path -> path.toString().matches(".*\\.ya?ml$")).toList();
+        }
+        for (Path file : manifests) {
+            for (Object document : DeployFiles.yamlDocuments(file)) {
+                assertThat(map(document, file.toString()).get("kind"))
+                        .as(file + " (secrets come from a secretGenerator env file)")
+                        .isNotEqualTo("Secret");
+            }
+        }
+        for (Path directory : Kustomization.directories()) {
+            for (Map<String, Object> generator :
+                    mapsAt(Kustomization.kustomizationFile(directory), "secretGenerator")) {
+                for (Object envFile : listAt(generator, "envs")) {
+                    Path ignore = directory.resolve(".gitignore");
+                    assertThat(ignore).as(directory + " ignores " + envFile).exists();
+                    assertThat(Files.readAllLines(ignore)).contains(envFile.toString());
+                    assertThat(directory.resolve(envFile + ".example")).exists();
+                }
+            }
+        }
+    }
+
+    private static Set<String> identities(List<Map<String, Object>> documents) {
+        Set<String> identities = new TreeSet<>();
+        for (Map<String, Object> document : documents) {
+            identities.add(kindAndName(document) + "@" + stringAt(document, "metadata.namespace"));
+        }
+        return identities;
+    }
+
+    private static List<String> moduleNames() {
+        return modules.stream().map(ServiceModule::name).toList();
+    }
+
+    private static List<ServiceContainer> serviceContainers() {
+        List<ServiceContainer> containers = new ArrayList<>();
+        example.podTemplates().forEach((workload, template) -> {
+            for (Map<String, Object> container : mapsAt(template, "spec.containers")) {
+                for (ServiceModule module : modules) {
+                    if (module.image().equals(container.get("image"))) {
+                        containers.add(new ServiceContainer(module, workload, template, container));
+                    }
+                }
+            }
+        });
+        return containers;
+    }
+
+    private static ServiceContainer workerContainer() {
+        List<ServiceContainer> workers = serviceContainers().stream()
+                .filter(container -> container.module().name().equals(WORKER))
+                .toList();
+        assertThat(workers).as("workloads running the worker image").hasSize(1);
+        return workers.get(0);
+    }
+
+    private static Duration preStopSleep(Map<String, Object> container) {
+        List<Object> command = listAt(container, "lifecycle.preStop.exec.command");
+        if (command.size() == 2 && "sleep".equals(command.get(0))) {
+            return Duration.ofSeconds(Long.parseLong(command.get(1).toString()));
+        }
+        Object seconds = DeployFiles.at(container, "lifecycle.preStop.sleep.seconds");
+        return seconds == null ? Duration.ZERO : Duration.ofSeconds(((Number) seconds).longValue());
+    }
+}
