@@ -1,5 +1,6 @@
 package org.vidcut.worker;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +15,17 @@ import org.springframework.context.annotation.PropertySource;
 @PropertySource("classpath:converter-worker-defaults.properties")
 public class WorkerApplication {
 
+    /**
+     * ECS JSON logs, which carry the MDC ({@code task_id}, {@code attempt}) as fields. Set as a default property
+     * of the main method because logging is configured before {@code @PropertySource} files are read; any
+     * other property source (environment, command line) still overrides it.
+     */
+    public static final String STRUCTURED_LOGGING = "logging.structured.format.console=ecs";
+
     public static void main(String[] args) {
-        SpringApplication.run(WorkerApplication.class, args);
+        var application = new SpringApplication(WorkerApplication.class);
+        var setting = STRUCTURED_LOGGING.split("=", 2);
+        application.setDefaultProperties(Map.of(setting[0], setting[1]));
+        application.run(args);
     }
 }

@@ -41,6 +41,8 @@ class EventPublisher {
         this.template = new RabbitTemplate(connectionFactory);
         this.template.setUsePublisherConnection(true);
         this.template.setMandatory(true);
+        // a returned event is reported through its CorrelationData; this only keeps the template from warning
+        this.template.setReturnsCallback(returned -> {});
         this.confirmTimeout = confirmTimeout;
     }
 

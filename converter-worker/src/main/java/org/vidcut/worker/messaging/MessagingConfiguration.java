@@ -37,8 +37,13 @@ class MessagingConfiguration {
     @Bean
     SimpleMessageListenerContainer jobListenerContainer(
             ConnectionFactory connectionFactory, JobListener listener, WorkerProperties properties) {
+        return jobContainer(connectionFactory, listener, properties, Topology.JOBS_QUEUE);
+    }
+
+    static SimpleMessageListenerContainer jobContainer(
+            ConnectionFactory connectionFactory, JobListener listener, WorkerProperties properties, String queue) {
         var container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(Topology.JOBS_QUEUE);
+        container.setQueueNames(queue);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(1);
         container.setConcurrentConsumers(properties.concurrency());

@@ -1,0 +1,106 @@
+package org.vidcut.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.unit.DataSize;
+import org.vidcut.contracts.Topology;
+import org.vidcut.worker.storage.StorageProperties;
+
+/**
+ * The assembled worker: defaults bound, topology and listener wired. The broker address points nowhere so this
+ * test never consumes from the shared job queue of a real RabbitMQ.
+ */
+@SpringBootTest(
+        classes = WorkerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.rabbitmq.port=1",
+            "vidcut.worker.id=ctx-worker",
+            "vidcut.worker.concurrency=2",
+            WorkerApplication.STRUCTURED_LOGGING
+        })
+@ExtendWith(OutputCaptureExtension.class)
+class WorkerApplicationTest {
+
+    @Autowired
+    WorkerProperties worker;
+
+    @Autowired
+    StorageProperties storage;
+
+    @Autowired
+    Declarables topology;
+
+    @Autowired
+    SimpleMessageListenerContainer container;
+
+    @Test
+    void bindsTheDefaults() {
+        assertThat(worker.id()).isEqualTo("ctx-worker");
+        assertThat(worker.heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(worker.timeoutBase()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(worker.timeoutPerInputSecond()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(worker.maxOutputSize()).isEqualTo(DataSize.ofGigabytes(10));
+        assertThat(worker.workDir().getFileName()).hasToString("vidcut-worker");
+        assertThat(storage.bucket()).isEqualTo("vidcut");
+        assertThat(storage.region()).isEqualTo("us-east-1");
+        assertThat(storage.partSize()).isEqualTo(DataSize.ofMegabytes(8));
+    }
+
+    @Test
+    void declaresTheJobAndEventQueuesWithDeadLettering() {
+        var queues = topology.getDeclarablesByType(Queue.class);
+
+        assertThat(queues)
+                .extracting(Queue::getName)
+                .containsExactlyInAnyOrder(
+                        Topology.JOBS_QUEUE,
+                        Topology.JOBS_DEAD_LETTER_QUEUE,
+                        Topology.EVENTS_QUEUE,
+                        Topology.EVENTS_DEAD_LETTER_QUEUE);
+        assertThat(queues)
+                .filteredOn(q -> q.getName().equals(Topology.JOBS_QUEUE))
+                .singleElement()
+                .satisfies(q -> assertThat(q.getArguments())
+                        .containsAllEntriesOf(Topology.deadLetteringArguments(Topology.JOBS_DEAD_LETTER_EXCHANGE)));
+    }
+
+    @Test
+    void consumesJobsOneAtATimeWithManualAcks() {
+        assertThat(container.getQueueNames()).containsExactly(Topology.JOBS_QUEUE);
+        assertThat(container.getAcknowledgeMode()).isEqualTo(AcknowledgeMode.MANUAL);
+        assertThat(ReflectionTestUtils.getField(container, "prefetchCount")).isEqualTo(1);
+        assertThat(ReflectionTestUtils.getField(container, "concurrentConsumers"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void ecsLogsKeepTheTaskIdAndAttemptOfTheLogContext(CapturedOutput output) {
+        MDC.put("task_id", "t-ecs");
+        MDC.put("attempt", "4");
+        try {
+            LoggerFactory.getLogger(WorkerApplicationTest.class).info("ecs check");
+        } finally {
+            MDC.clear();
+        }
+
+        assertThat(output.getOut())
+                .contains("\"message\":\"ecs check\"")
+                .contains("\"task_id\":\"t-ecs\"")
+                .contains("\"attempt\":\"4\"");
+    }
+}
