@@ -19,9 +19,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.CommandLinePropertySource;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
 import org.vidcut.api.ApiApplication;
 import org.vidcut.standalone.standin.EmbeddedAmqp;
 import org.vidcut.standalone.standin.EmbeddedMongo;
@@ -85,18 +82,14 @@ public final class Standalone implements AutoCloseable {
 
             ConfigurableApplicationContext api = new SpringApplicationBuilder(ApiApplication.class)
                     .registerShutdownHook(false)
-                    .initializers(context -> addStandaloneProperties(
-                            context.getEnvironment().getPropertySources(),
-                            apiProperties(settings, secrets, mongo, s3, amqp)))
+                    .listeners(new StandaloneProperties(apiProperties(settings, secrets, mongo, s3, amqp)))
                     .run(settings.apiArguments().toArray(String[]::new));
             running.push(api);
 
             ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
                     .web(WebApplicationType.NONE)
                     .registerShutdownHook(false)
-                    .initializers(context -> addStandaloneProperties(
-                            context.getEnvironment().getPropertySources(),
-                            workerProperties(dataDir, secrets, s3, amqp)))
+                    .listeners(new StandaloneProperties(workerProperties(dataDir, secrets, s3, amqp)))
                     .run();
             running.push(worker);
 
@@ -156,20 +149,6 @@ public final class Standalone implements AutoCloseable {
         properties.put("logging.level.org.apache.qpid", "WARN");
         properties.put("logging.level.org.gaul", "WARN");
         return properties;
-    }
-
-    /**
-     * Above every other source except the command line, so that the services' own defaults files (loaded with
-     * {@code @PropertySource}) cannot point them at a real MongoDB, RabbitMQ or MinIO, while a user may still
-     * override a value with {@code --name=value}.
-     */
-    private static void addStandaloneProperties(MutablePropertySources sources, Map<String, Object> properties) {
-        MapPropertySource standalone = new MapPropertySource("standalone", properties);
-        if (sources.contains(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
-            sources.addAfter(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, standalone);
-        } else {
-            sources.addFirst(standalone);
-        }
     }
 
     private static int apiPort(ConfigurableApplicationContext api, int requested) {

@@ -1,0 +1,52 @@
+package org.vidcut.standalone.standin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.vidcut.standalone.StandaloneSettings;
+
+/** The launcher's command line (kept here with the stand-in tests, the launcher package's tests belong to others). */
+class StandaloneSettingsTest {
+
+    @Test
+    void defaultsToPort8080AndAbsoluteDataDirUnderTheWorkingDirectory() {
+        StandaloneSettings settings = StandaloneSettings.fromArguments();
+
+        assertThat(settings.serverPort()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isAbsolute().isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.apiArguments()).isEmpty();
+    }
+
+    @Test
+    void readsPortAndDataDirAndPassesOtherArgumentsToTheApi() {
+        StandaloneSettings settings = StandaloneSettings.fromArguments(
+                "--server.port=0", "--vidcut.upload.max-size=10MB", "--standalone.data-dir=some/dir", "--debug");
+
+        assertThat(settings.serverPort()).isZero();
+        assertThat(settings.dataDir()).isEqualTo(Path.of("some/dir").toAbsolutePath());
+        assertThat(settings.apiArguments()).containsExactly("--vidcut.upload.max-size=10MB", "--debug");
+    }
+
+    @Test
+    void rejectsPortThatIsNotANumber() {
+        assertThatThrownBy(() -> StandaloneSettings.fromArguments("--server.port=http"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--server.port");
+    }
+
+    @Test
+    void rejectsPortOutOfRange() {
+        assertThatThrownBy(() -> StandaloneSettings.fromArguments("--server.port=70000"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 0 and 65535");
+    }
+
+    @Test
+    void rejectsEmptyDataDir() {
+        assertThatThrownBy(() -> StandaloneSettings.fromArguments("--standalone.data-dir="))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--standalone.data-dir");
+    }
+}
