@@ -2,6 +2,7 @@ package org.vidcut.api.task;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** How often and how late a transiently failed task is tried again: exponential backoff, bounded attempts. */
@@ -13,6 +14,7 @@ class RetryPolicy {
     private final int maxAttempts;
     private final Duration backoff;
 
+    @Autowired
     RetryPolicy(TaskProperties properties) {
         this(properties.maxAttempts(), properties.retryBackoff());
     }

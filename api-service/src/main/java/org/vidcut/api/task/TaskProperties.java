@@ -17,8 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval how often the outbox sweeper and the reaper run
  * @param publishConfirmTimeout how long a publisher waits for the broker's confirm
  * @param requeueScheduledOnStartup publish scheduled tasks again at startup, for a broker that forgets messages
- * @param sweepBatchSize how many due tasks one sweep publishes at most
- * @param resultLinkExpiry lifetime of the presigned result link in a task's {@code url}
+ * @param sweepBatchSize how many due tasks one sweep publishes (or reaps) at most
  */
 @Validated
 @ConfigurationProperties("vidcut.tasks")
@@ -30,8 +29,7 @@ record TaskProperties(
         @NotNull Duration sweepInterval,
         @NotNull Duration publishConfirmTimeout,
         boolean requeueScheduledOnStartup,
-        @Min(1) @Max(10_000) int sweepBatchSize,
-        @NotNull Duration resultLinkExpiry) {
+        @Min(1) @Max(10_000) int sweepBatchSize) {
 
     TaskProperties {
         requirePositive("retry-backoff", retryBackoff);
@@ -39,7 +37,6 @@ record TaskProperties(
         requirePositive("republish-after", republishAfter);
         requirePositive("sweep-interval", sweepInterval);
         requirePositive("publish-confirm-timeout", publishConfirmTimeout);
-        requirePositive("result-link-expiry", resultLinkExpiry);
     }
 
     private static void requirePositive(String name, Duration value) {

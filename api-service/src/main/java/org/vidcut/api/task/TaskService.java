@@ -12,6 +12,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.vidcut.api.storage.ObjectStore;
+import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.api.video.OwnedVideos;
 import org.vidcut.api.video.VideoDeleted;
 import org.vidcut.contracts.OutputFormat;
@@ -27,18 +28,21 @@ class TaskService {
     private final JobDispatcher dispatcher;
     private final ObjectStore objectStore;
     private final TaskProperties properties;
+    private final StorageProperties storage;
 
     TaskService(
             TaskRepository tasks,
             OwnedVideos videos,
             JobDispatcher dispatcher,
             ObjectStore objectStore,
-            TaskProperties properties) {
+            TaskProperties properties,
+            StorageProperties storage) {
         this.tasks = tasks;
         this.videos = videos;
         this.dispatcher = dispatcher;
         this.objectStore = objectStore;
         this.properties = properties;
+        this.storage = storage;
     }
 
     TaskView create(String ownerId, CreateTaskRequest request) {
@@ -175,7 +179,7 @@ class TaskService {
                 task.getUpdatedAt(),
                 task.getState(),
                 task.getProgress(),
-                done ? objectStore.presignedGet(result.objectKey(), properties.resultLinkExpiry()) : null,
+                done ? objectStore.presignedGet(result.objectKey(), storage.presignExpiry()) : null,
                 duration,
                 operations.startSeconds(),
                 operations.endSeconds(),

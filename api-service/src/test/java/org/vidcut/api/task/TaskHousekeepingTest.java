@@ -7,6 +7,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,9 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.util.unit.DataSize;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.contracts.ConversionJob;
 
 class TaskHousekeepingTest {
@@ -45,8 +48,20 @@ class TaskHousekeepingTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(5),
                 requeueScheduledOnStartup,
-                10,
-                Duration.ofHours(1));
+                10);
+    }
+
+    static StorageProperties storage() {
+        return new StorageProperties(
+                URI.create("http://localhost:9000"),
+                null,
+                "access",
+                "secret",
+                "vidcut",
+                "us-east-1",
+                DataSize.ofMegabytes(8),
+                Duration.ofHours(1),
+                Duration.ofSeconds(5));
     }
 
     @BeforeEach

@@ -51,7 +51,12 @@ class TaskPublishingTest {
     private TaskService service(JobPublisher publisher) {
         var properties = TaskHousekeepingTest.properties(false);
         return new TaskService(
-                tasks, videos, new JobDispatcher(publisher, tasks, properties), new InMemoryObjectStore(), properties);
+                tasks,
+                videos,
+                new JobDispatcher(publisher, tasks, properties),
+                new InMemoryObjectStore(),
+                properties,
+                TaskHousekeepingTest.storage());
     }
 
     @Test

@@ -55,7 +55,13 @@ class TaskServiceTest {
         when(videos.findOwned("mallory", "v1")).thenThrow(new VideoNotFound("v1"));
         store = new InMemoryObjectStore();
         var properties = TaskHousekeepingTest.properties(false);
-        service = new TaskService(tasks, videos, new JobDispatcher(publisher, tasks, properties), store, properties);
+        service = new TaskService(
+                tasks,
+                videos,
+                new JobDispatcher(publisher, tasks, properties),
+                store,
+                properties,
+                TaskHousekeepingTest.storage());
     }
 
     static CreateTaskRequest trim(String videoId) {
