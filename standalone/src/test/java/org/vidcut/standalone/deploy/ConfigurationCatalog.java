@@ -21,6 +21,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -49,6 +50,8 @@ final class ConfigurationCatalog {
 
     private final ServiceModule service;
     private final List<Property> properties;
+    private final List<Property> applicationProperties;
+    private final Map<String, String> annotatedDefaults = new LinkedHashMap<>();
     private final List<Class<?>> applicationTypes;
 
     /**
@@ -72,15 +75,29 @@ final class ConfigurationCatalog {
     ConfigurationCatalog(ServiceModule service) {
         this.service = service;
         this.applicationTypes = configurationPropertiesTypes(service.basePackage());
-        List<Property> all = new ArrayList<>(bootProperties());
+        List<Property> own = new ArrayList<>();
         for (Class<?> type : applicationTypes) {
-            collect(type, prefixOf(type), all, 0);
+            collect(type, prefixOf(type), own, annotatedDefaults, 0);
         }
+        this.applicationProperties = List.copyOf(own);
+        List<Property> all = new ArrayList<>(bootProperties());
+        all.addAll(own);
         this.properties = List.copyOf(all);
     }
 
     List<Class<?>> applicationTypes() {
         return applicationTypes;
+    }
+
+    /** The properties of the service's own {@code @ConfigurationProperties} types. */
+    List<Property> applicationProperties() {
+        return applicationProperties;
+    }
+
+    /** The default of a property: the service's defaults file first, then {@code @DefaultValue}; else null. */
+    String defaultValue(String property) {
+        String fromFile = service.defaults().getProperty(property);
+        return fromFile != null ? fromFile.strip() : annotatedDefaults.get(property);
     }
 
     /**
@@ -187,31 +204,56 @@ final class ConfigurationCatalog {
         return annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
     }
 
-    private static void collect(Class<?> type, String prefix, List<Property> into, int depth) {
+    private static void collect(
+            Class<?> type, String prefix, List<Property> into, Map<String, String> defaults, int depth) {
         if (depth > 5) {
             return;
         }
         if (type.isRecord()) {
-            for (RecordComponent component : type.getRecordComponents()) {
-                add(component, component.getName(), component.getType(), prefix, into, depth);
+            RecordComponent[] components = type.getRecordComponents();
+            AnnotatedElement[] parameters = canonicalParameters(type, components);
+            for (int i = 0; i < components.length; i++) {
+                add(parameters[i], components[i].getName(), components[i].getType(), prefix, into, defaults, depth);
             }
             return;
         }
         for (Field field : type.getDeclaredFields()) {
             if (!Modifier.isStatic(field.getModifiers())) {
-                add(field, field.getName(), field.getType(), prefix, into, depth);
+                add(field, field.getName(), field.getType(), prefix, into, defaults, depth);
             }
         }
     }
 
+    /** Annotations such as {@code @DefaultValue} on record components live on the canonical constructor. */
+    private static AnnotatedElement[] canonicalParameters(Class<?> record, RecordComponent[] components) {
+        Class<?>[] types = java.util.Arrays.stream(components)
+                .map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        try {
+            return record.getDeclaredConstructor(types).getParameters();
+        } catch (NoSuchMethodException e) {
+            return components;
+        }
+    }
+
     private static void add(
-            AnnotatedElement element, String javaName, Class<?> type, String prefix, List<Property> into, int depth) {
+            AnnotatedElement element,
+            String javaName,
+            Class<?> type,
+            String prefix,
+            List<Property> into,
+            Map<String, String> defaults,
+            int depth) {
         Name rename = element.getAnnotation(Name.class);
         String name = prefix + "." + (rename != null ? rename.value() : kebab(javaName));
+        DefaultValue defaultValue = element.getAnnotation(DefaultValue.class);
+        if (defaultValue != null && defaultValue.value().length == 1) {
+            defaults.put(name, defaultValue.value()[0]);
+        }
         if (Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) || type.isArray()) {
             into.add(new Property(name, true, String.class));
         } else if (isNested(type)) {
-            collect(type, name, into, depth + 1);
+            collect(type, name, into, defaults, depth + 1);
         } else {
             into.add(new Property(name, false, ClassUtils.resolvePrimitiveIfNecessary(type)));
         }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.convert.DurationStyle;
 import org.vidcut.contracts.Topology;
 
 /** The k8s/ manifests against each other and against the applications they run. */
@@ -266,6 +267,22 @@ class KubernetesManifestsTest {
         assertThat(Duration.ofSeconds(grace))
                 .as("terminationGracePeriodSeconds >= preStop %s + worker exit %s", preStop, shutdown.exitWithin())
                 .isGreaterThanOrEqualTo(shutdown.exitWithin().plus(preStop));
+    }
+
+    @Test
+    void everyServiceFinishesSpringsShutdownPhaseBeforeTheKubeletKillsIt() {
+        for (ServiceContainer service : serviceContainers()) {
+            Map<String, String> environment = service.environment(example, new ArrayList<>());
+            String phase = environment.getOrDefault(
+                    "SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE",
+                    service.module().defaults().getProperty("spring.lifecycle.timeout-per-shutdown-phase", "30s"));
+            Duration needed = DurationStyle.detectAndParse(phase.strip()).plus(preStopSleep(service.container()));
+            Object grace = DeployFiles.at(service.podTemplate(), "spec.terminationGracePeriodSeconds");
+            long seconds = grace == null ? 30 : ((Number) grace).longValue();
+            assertThat(Duration.ofSeconds(seconds))
+                    .as("%s: terminationGracePeriodSeconds >= preStop + shutdown phase", service.workload())
+                    .isGreaterThan(needed);
+        }
     }
 
     @Test

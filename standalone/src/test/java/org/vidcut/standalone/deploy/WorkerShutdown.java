@@ -20,7 +20,9 @@ record WorkerShutdown(
     private static final Duration DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
 
     static WorkerShutdown of(ServiceModule worker, Map<String, String> environment) {
-        String phase = environment.get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE");
+        String phase = environment.getOrDefault(
+                "SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE",
+                worker.defaults().getProperty("spring.lifecycle.timeout-per-shutdown-phase"));
         return new WorkerShutdown(
                 duration(worker, environment, "vidcut.worker.timeout-base"),
                 duration(worker, environment, "vidcut.worker.timeout-per-input-second"),
