@@ -26,6 +26,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.vidcut.contracts.Topology;
 
 class EmbeddedAmqpTest {
@@ -88,6 +96,47 @@ class EmbeddedAmqpTest {
 
         assertThat(outcome.deadLettered()).isEqualTo("poison");
         assertThat(outcome.deliveries()).isEqualTo(1);
+    }
+
+    @Test
+    void springListenerThatRejectsSendsTheMessageToTheDeadLetterQueueOnQpid() throws Exception {
+        TestBroker.Endpoint qpid = TestBroker.embeddedQpid();
+        String queue = uniqueName("jobs-queue");
+        String deadLetterExchange = uniqueName("jobs.dlx");
+        String deadLetterQueue = uniqueName("jobs.dead");
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(qpid.connectionFactory());
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        try {
+            RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+            admin.declareExchange(new FanoutExchange(deadLetterExchange));
+            admin.declareQueue(new Queue(deadLetterQueue));
+            admin.declareBinding(
+                    BindingBuilder.bind(new Queue(deadLetterQueue)).to(new FanoutExchange(deadLetterExchange)));
+            admin.declareQueue(new Queue(queue, true, false, false, deadLetteringArguments(deadLetterExchange)));
+            AtomicInteger deliveries = new AtomicInteger();
+            container.setQueueNames(queue);
+            container.setPrefetchCount(1);
+            container.setMessageListener(message -> {
+                deliveries.incrementAndGet();
+                throw new AmqpRejectAndDontRequeueException("poison");
+            });
+            container.start();
+
+            RabbitTemplate template = new RabbitTemplate(connectionFactory);
+            template.convertAndSend("", queue, "poison");
+            org.springframework.amqp.core.Message deadLetter = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> template.receive(deadLetterQueue), message -> message != null);
+
+            assertThat(new String(deadLetter.getBody(), StandardCharsets.UTF_8)).isEqualTo("poison");
+            assertThat(deliveries.get()).isEqualTo(1);
+            container.stop();
+            admin.deleteQueue(queue);
+            admin.deleteQueue(deadLetterQueue);
+            admin.deleteExchange(deadLetterExchange);
+        } finally {
+            container.stop();
+            connectionFactory.destroy();
+        }
     }
 
     @Test
