@@ -2,25 +2,30 @@ package org.vidcut.api.storage;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.vidcut.api.web.Problems;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves a stored object over HTTP with single-range support (RFC 9110), streaming from the store.
  *
  * <p>The body is a {@link StreamingResponseBody} rather than a {@code Resource}: Spring MVC would otherwise
  * apply its own range logic to a 200 response, which needs the content length of the resource and for an
- * input stream reads it whole. In MockMvc tests the body is written asynchronously: use
+ * input stream reads it whole. Controllers should return {@link #stream}. In MockMvc tests the body is written asynchronously: use
  * {@code asyncDispatch(result)} after {@code request().asyncStarted()}.
  */
 public final class ObjectDownloads {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ObjectDownloads() {}
 
@@ -59,6 +64,33 @@ public final class ObjectDownloads {
         return ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
                 .headers(headers)
                 .body(copying(store.read(key, range.first(), range.length())));
+    }
+
+    /**
+     * Like {@link #serve} but typed for a controller method declared as {@code ResponseEntity<StreamingResponseBody>}:
+     * Spring MVC picks its streaming return value handler by the declared type, so a {@code ResponseEntity<?>}
+     * carrying a stream fails with "no converter". The 416 problem body is written as a stream too.
+     */
+    public static ResponseEntity<StreamingResponseBody> stream(
+            ObjectStore store, String key, String contentType, String downloadFilename, @Nullable String rangeHeader) {
+        var response = serve(store, key, contentType, downloadFilename, rangeHeader);
+        if (response.getBody() instanceof StreamingResponseBody body) {
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .body(body);
+        }
+        var problem = (ProblemDetail) response.getBody();
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("type", String.valueOf(problem.getType()));
+        fields.put("title", problem.getTitle());
+        fields.put("status", problem.getStatus());
+        fields.put("detail", problem.getDetail());
+        fields.put(Problems.ERROR_FIELD, problem.getDetail());
+        byte[] json = JSON.writeValueAsBytes(fields);
+        var headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        headers.setContentLength(json.length);
+        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(out -> out.write(json));
     }
 
     // The stream is opened before the response starts so that an unreachable store is still a clean 503.

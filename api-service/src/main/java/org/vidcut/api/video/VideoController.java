@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.vidcut.api.auth.Caller;
 import org.vidcut.api.web.PagedResponses;
 
@@ -66,7 +67,7 @@ class VideoController {
 
     @GetMapping("/v1/videos/{id}/content")
     @Operation(summary = "The original's bytes; a single Range is supported")
-    ResponseEntity<?> content(
+    ResponseEntity<StreamingResponseBody> content(
             Caller caller,
             @PathVariable String id,
             @Parameter(description = "e.g. bytes=0-1023")

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.storage.StorageProperties;
@@ -112,9 +113,9 @@ class VideoService implements OwnedVideos {
         events.publishEvent(new VideoDeleted(ownerId, video.id()));
     }
 
-    ResponseEntity<?> content(String ownerId, String videoId, @Nullable String range) {
+    ResponseEntity<StreamingResponseBody> content(String ownerId, String videoId, @Nullable String range) {
         var video = find(ownerId, videoId);
-        return ObjectDownloads.serve(store, video.objectKey(), video.contentType(), video.filename(), range);
+        return ObjectDownloads.stream(store, video.objectKey(), video.contentType(), video.filename(), range);
     }
 
     @Override

@@ -23,6 +23,10 @@ public class InMemoryObjectStore implements ObjectStore {
         down = true;
     }
 
+    public void comeBack() {
+        down = false;
+    }
+
     public boolean contains(String key) {
         return objects.containsKey(key);
     }

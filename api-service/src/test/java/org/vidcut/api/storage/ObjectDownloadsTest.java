@@ -94,6 +94,29 @@ class ObjectDownloadsTest {
     }
 
     @Test
+    void streamsTheUnsatisfiableRangeProblemForStreamingControllers() throws IOException {
+        var response = ObjectDownloads.stream(store, KEY, "video/mp4", "clip.mp4", "bytes=20-");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE)).isEqualTo("bytes */10");
+        assertThat(body(response))
+                .contains("\"status\":416")
+                .contains("\"error\":\"range not satisfiable")
+                .contains("\"title\"");
+        assertThat(response.getHeaders().getContentLength())
+                .isEqualTo(body(response).length());
+    }
+
+    @Test
+    void streamsContentForStreamingControllers() throws IOException {
+        var response = ObjectDownloads.stream(store, KEY, "video/mp4", "clip.mp4", "bytes=1-2");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PARTIAL_CONTENT);
+        assertThat(body(response)).isEqualTo("12");
+    }
+
+    @Test
     void answersZeroLengthSuffixWith416() {
         assertThat(serve("bytes=-0").getStatusCode()).isEqualTo(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
     }

@@ -1,0 +1,126 @@
+package org.vidcut.api.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real ffprobe on clips generated here with ffmpeg's lavfi sources. */
+class FfprobeVideoProberTest {
+
+    @TempDir
+    Path dir;
+
+    private final FfprobeVideoProber prober =
+            new FfprobeVideoProber(new MediaProperties("ffprobe", Duration.ofSeconds(30), Duration.ofMinutes(10)));
+
+    private Path ffmpeg(String name, String... args) throws IOException, InterruptedException {
+        var out = dir.resolve(name);
+        var command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+        command.addAll(List.of(args));
+        command.add(out.toString());
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var log = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(log).isZero();
+        return out;
+    }
+
+    @Test
+    void probesDurationSizeAndCodecsOfAnMp4() throws Exception {
+        var clip = ffmpeg(
+                "clip.mp4",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=duration=2:size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=2",
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-shortest");
+
+        var probe = prober.probe(clip.toString());
+
+        assertThat(probe.durationSeconds()).isBetween(1.9, 2.2);
+        assertThat(probe.width()).isEqualTo(320);
+        assertThat(probe.height()).isEqualTo(240);
+        assertThat(probe.videoCodec()).isEqualTo("h264");
+        assertThat(probe.audioCodec()).isEqualTo("aac");
+        assertThat(probe.container()).contains("mp4");
+    }
+
+    @Test
+    void probesSilentWebm() throws Exception {
+        var clip = ffmpeg(
+                "clip.webm",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=duration=1:size=160x120:rate=10",
+                "-c:v",
+                "libvpx-vp9",
+                "-deadline",
+                "realtime");
+
+        var probe = prober.probe(clip.toString());
+
+        assertThat(probe.videoCodec()).isEqualTo("vp9");
+        assertThat(probe.audioCodec()).isNull();
+        assertThat(probe.container()).contains("webm");
+        assertThat(probe.durationSeconds()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void refusesAudioOnlyFile() throws Exception {
+        var audio = ffmpeg("tone.mkv", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "flac");
+
+        assertThatThrownBy(() -> prober.probe(audio.toString()))
+                .isInstanceOf(VideoUnreadable.class)
+                .hasMessageContaining("no video stream");
+    }
+
+    @Test
+    void refusesTextFile() throws Exception {
+        var text = Files.writeString(dir.resolve("notes.mp4"), "this is not a video\n");
+
+        assertThatThrownBy(() -> prober.probe(text.toString())).isInstanceOf(VideoUnreadable.class);
+    }
+
+    @Test
+    void refusesConcatPlaylistThatWouldReadOtherFiles() throws Exception {
+        var clip = ffmpeg("inner.mp4", "-f", "lavfi", "-i", "testsrc=duration=1:size=64x64:rate=5");
+        var playlist = Files.writeString(dir.resolve("list.mp4"), "ffconcat version 1.0\nfile '" + clip + "'\n");
+
+        assertThatThrownBy(() -> prober.probe(playlist.toString())).isInstanceOf(VideoUnreadable.class);
+    }
+
+    @Test
+    void refusesMissingFile() {
+        assertThatThrownBy(() -> prober.probe(dir.resolve("absent.mp4").toString()))
+                .isInstanceOf(VideoUnreadable.class);
+    }
+
+    @Test
+    void reportsMissingFfprobeAsUnavailableTool() throws Exception {
+        var broken = new FfprobeVideoProber(new MediaProperties(
+                dir.resolve("no-such-ffprobe").toString(), Duration.ofSeconds(5), Duration.ofMinutes(1)));
+        var clip = Files.writeString(dir.resolve("x.mp4"), "x");
+
+        assertThatThrownBy(() -> broken.probe(clip.toString())).isInstanceOf(MediaToolUnavailable.class);
+    }
+}
