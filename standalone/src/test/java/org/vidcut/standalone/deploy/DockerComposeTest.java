@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vidcut.standalone.deploy.DeployFiles.mapAt;
 import static org.vidcut.standalone.deploy.DeployFiles.stringAt;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,12 +110,16 @@ class DockerComposeTest {
     }
 
     @Test
-    void secretsInEnvExampleArePlaceholders() {
+    void secretsInEnvExampleArePlaceholdersTheServersAccept() {
         envExample.forEach((key, value) -> {
             if (key.matches(".*(PASSWORD|SECRET).*")) {
                 assertThat(value).as(key).contains("change-me");
             }
         });
+        // HS256 needs a 256-bit key; MinIO refuses root passwords under 8 characters
+        assertThat(envExample.get("VIDCUT_AUTH_JWT_SECRET").getBytes(StandardCharsets.UTF_8))
+                .hasSizeGreaterThanOrEqualTo(32);
+        assertThat(envExample.get("MINIO_ROOT_PASSWORD")).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test

@@ -401,6 +401,27 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void secretTemplateHoldsConsistentPlaceholdersTheServersAccept() {
+        Map<String, String> secret = example.keys("Secret", "vidcut-secrets");
+        assertThat(secret).isNotNull();
+        secret.forEach((key, value) -> {
+            if (key.matches(".*(PASSWORD|SECRET|URI).*")) {
+                assertThat(value).as(key).contains("change-me");
+            }
+        });
+        assertThat(secret.get("VIDCUT_AUTH_JWT_SECRET").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .hasSizeGreaterThanOrEqualTo(32);
+        assertThat(secret.get("MINIO_ROOT_PASSWORD")).hasSizeGreaterThanOrEqualTo(8);
+        // the example's in-cluster servers are created with these accounts, which the URIs must repeat
+        assertThat(secret.get("SPRING_MONGODB_URI"))
+                .startsWith("mongodb://" + secret.get("MONGO_ROOT_USERNAME") + ":" + secret.get("MONGO_ROOT_PASSWORD")
+                        + "@");
+        assertThat(secret.get("RABBITMQ_MANAGEMENT_URI"))
+                .startsWith("http://" + secret.get("SPRING_RABBITMQ_USERNAME") + ":"
+                        + secret.get("SPRING_RABBITMQ_PASSWORD") + "@");
+    }
+
     private static Set<String> identities(List<Map<String, Object>> documents) {
         Set<String> identities = new TreeSet<>();
         for (Map<String, Object> document : documents) {
