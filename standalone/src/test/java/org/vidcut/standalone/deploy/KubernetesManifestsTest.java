@@ -86,16 +86,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyKustomizationListsOnlyExistingFilesAndRendersObjects() {
+    void everyKustomizationListsOnlyExistingFilesAndEveryManifestIsListed() throws IOException {
         List<Path> directories = Kustomization.directories();
         assertThat(directories)
                 .extracting(
                         dir -> Kustomization.k8s().relativize(dir).toString().replace('\\', '/'))
                 .contains("base", "overlays/example");
+        Set<Path> used = new HashSet<>();
         for (Path directory : directories) {
-            assertThat(Kustomization.load(directory).documents())
-                    .as(directory.toString())
-                    .isNotEmpty();
+            Kustomization kustomization = Kustomization.load(directory);
+            assertThat(kustomization.documents()).as(directory.toString()).isNotEmpty();
+            used.addAll(kustomization.files());
+        }
+        try (Stream<Path> walk = Files.walk(Kustomization.k8s())) {
+            assertThat(walk.filter(path -> path.toString().matches(".*\\.ya?ml$")))
+                    .as("manifests no kustomization lists are never applied")
+                    .allMatch(used::contains);
         }
     }
 
