@@ -1,10 +1,12 @@
 package org.vidcut.worker;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -33,12 +35,12 @@ public record WorkerProperties(
         @NotBlank String ffmpegPath,
         @NotBlank String ffprobePath,
         Path workDir,
-        @NotNull Duration heartbeatInterval,
-        @NotNull Duration timeoutBase,
-        @NotNull Duration timeoutPerInputSecond,
+        @NotNull @DurationMin(millis = 1) Duration heartbeatInterval,
+        @NotNull @DurationMin(seconds = 1) Duration timeoutBase,
+        @NotNull @DurationMin(millis = 0) Duration timeoutPerInputSecond,
         @NotNull DataSize maxOutputSize,
-        @NotNull Duration shutdownGracePeriod,
-        @NotNull Duration confirmTimeout) {
+        @NotNull @DurationMin(millis = 0) Duration shutdownGracePeriod,
+        @NotNull @DurationMin(millis = 1) Duration confirmTimeout) {
 
     public WorkerProperties {
         if (id == null || id.isBlank()) {
@@ -50,5 +52,10 @@ public record WorkerProperties(
         if (workDir == null) {
             workDir = Path.of(System.getProperty("java.io.tmpdir"), "vidcut-worker");
         }
+    }
+
+    @AssertTrue(message = "must be positive")
+    public boolean isMaxOutputSizePositive() {
+        return maxOutputSize == null || maxOutputSize.toBytes() > 0;
     }
 }

@@ -22,7 +22,8 @@ public final class FailurePolicy {
     private static final List<String> TRANSIENT_FFMPEG_MESSAGES = List.of(
             "connection refused",
             "connection reset",
-            "connection timed out",
+            "timed out",
+            "input/output error",
             "network is unreachable",
             "broken pipe",
             "server returned 5",

@@ -16,6 +16,7 @@ import org.vidcut.contracts.OutputFormat;
 final class FfmpegCommand {
 
     static final int GIF_FRAME_RATE = 12;
+    static final long NETWORK_TIMEOUT_MICROS = 30_000_000L;
 
     private FfmpegCommand() {}
 
@@ -23,6 +24,11 @@ final class FfmpegCommand {
     static FFmpegBuilder builder(Operations operations, String input, Path output, long maxOutputBytes) {
         var builder = new FFmpegBuilder().overrideOutputFiles(true).addExtraArgs("-nostdin", "-hide_banner");
         var source = builder.setInput(input);
+        if (input.startsWith("http://") || input.startsWith("https://")) {
+            // a stalled object store then fails the read as a network error (transient) instead of running
+            // into the conversion's time limit (final)
+            source.addExtraArgs("-rw_timeout", Long.toString(NETWORK_TIMEOUT_MICROS));
+        }
         if (operations.startSeconds() > 0) {
             // before -i: seek in the input (fast, and with HTTP Range only the needed bytes are read)
             source.addExtraArgs("-ss", seconds(operations.startSeconds()));

@@ -1,5 +1,6 @@
 package org.vidcut.worker.storage;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -22,6 +23,14 @@ public record StorageProperties(
         @NotBlank String bucket,
         @NotBlank String region,
         @NotNull DataSize partSize) {
+
+    /** S3 refuses multipart parts below 5 MiB (except the last). */
+    static final DataSize MIN_PART_SIZE = DataSize.ofMegabytes(5);
+
+    @AssertTrue(message = "must be at least 5MB")
+    public boolean isPartSizeAccepted() {
+        return partSize == null || partSize.compareTo(MIN_PART_SIZE) >= 0;
+    }
 
     @Override
     public String toString() {

@@ -52,6 +52,8 @@ class FailurePolicyTest {
                 "source: Connection refused",
                 "source: Server returned 503 Service Unavailable",
                 "source: Connection reset by peer",
+                "source: Connection timed out",
+                "Error while reading source: Input/output error",
                 "av_interleaved_write_frame(): No space left on device",
                 "source: Server returned 403 Forbidden (access denied)"
             })

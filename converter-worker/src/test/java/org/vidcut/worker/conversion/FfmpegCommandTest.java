@@ -252,6 +252,22 @@ class FfmpegCommandTest {
     }
 
     @Test
+    void aSourceReadOverHttpGetsANetworkTimeoutBeforeTheInput() {
+        var args = args(exact(0, 5, null, null, OutputFormat.MP4));
+
+        assertThat(valueOf(args, "-rw_timeout")).isEqualTo("30000000");
+        assertThat(args.indexOf("-rw_timeout")).isLessThan(args.indexOf("-i"));
+    }
+
+    @Test
+    void aLocalSourceGetsNoNetworkTimeout() {
+        var operations = exact(0, 5, null, null, OutputFormat.MP4);
+
+        assertThat(FfmpegCommand.arguments(operations, "/data/source.mp4", OUTPUT, MAX))
+                .doesNotContain("-rw_timeout");
+    }
+
+    @Test
     void theInputAppearsExactlyOnceAndIsNeverSplit() {
         var args = args(exact(0, 5, null, null, OutputFormat.MP4));
 
