@@ -2,6 +2,7 @@ package org.vidcut.api.task;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The body of {@code POST /v1/tasks}. Values stay untyped so that each bad value becomes a 422 naming its
@@ -9,10 +10,40 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CreateTaskRequest(
-        @JsonProperty("video_id") Object videoId,
-        @JsonProperty("start_time") Object startTime,
-        @JsonProperty("end_time") Object endTime,
-        @JsonProperty("width") Object width,
-        @JsonProperty("height") Object height,
-        @JsonProperty("format") Object format,
-        @JsonProperty("accuracy") Object accuracy) {}
+        @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED, description = "one of your videos")
+        @JsonProperty("video_id")
+        Object videoId,
+
+        @Schema(type = "string", example = "00:00:01.500", description = TIME + " Default 0.")
+        @JsonProperty("start_time")
+        Object startTime,
+
+        @Schema(type = "string", example = "12.5", description = TIME + " Default: the video's end.")
+        @JsonProperty("end_time")
+        Object endTime,
+
+        @Schema(type = "integer", example = "640", description = DIMENSION + " 7680.") @JsonProperty("width")
+        Object width,
+
+        @Schema(type = "integer", example = "360", description = DIMENSION + " 4320.") @JsonProperty("height")
+        Object height,
+
+        @Schema(
+                type = "string",
+                allowableValues = {"mp4", "webm", "mkv", "mov", "gif", "mp3"},
+                description = "Default: the source's format.")
+        @JsonProperty("format")
+        Object format,
+
+        @Schema(
+                type = "string",
+                allowableValues = {"keyframe", "exact"},
+                description = "keyframe: stream copy, cut on keyframes, refused when the task re-encodes"
+                        + " anyway. Default exact.")
+        @JsonProperty("accuracy")
+        Object accuracy) {
+
+    static final String TIME = "Seconds as a number (12.5) or a string \"HH:MM:SS(.mmm)\" or \"SS.mmm\".";
+    static final String DIMENSION =
+            "Even number of pixels; alone, the other side keeps the aspect ratio. More than 20, at most";
+}

@@ -1,5 +1,7 @@
 package org.vidcut.api.task;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code /v1/tasks}: create, list, inspect, restart, delete and download processing tasks. */
 @RestController
 @RequestMapping("/v1/tasks")
+@Tag(name = "tasks", description = "Trim, resize and convert jobs on the caller's videos")
 class TaskController {
 
     private static final int MAX_PAGE_SIZE = 100;
@@ -44,6 +47,10 @@ class TaskController {
     }
 
     @PostMapping
+    @Operation(
+            summary = "Create a task",
+            description = "Answers 201 as soon as the task is saved; its state is `scheduled` once the broker"
+                    + " confirmed the job, else `new` (published again automatically).")
     ResponseEntity<TaskView> create(Caller caller, @RequestBody CreateTaskRequest request) {
         var task = tasks.create(caller.userId(), request);
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -54,6 +61,7 @@ class TaskController {
     }
 
     @GetMapping
+    @Operation(summary = "The caller's tasks, newest first; filters `state` and `video_id`")
     ResponseEntity<List<TaskView>> list(
             Caller caller,
             @RequestParam(name = "state", required = false) String state,
@@ -71,6 +79,7 @@ class TaskController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One task; `url` links the result once it is done")
     TaskView get(Caller caller, @PathVariable("id") String id) {
         return tasks.get(caller.userId(), id);
     }
@@ -78,11 +87,13 @@ class TaskController {
     @RequestMapping(
             path = "/{id}/restart",
             method = {RequestMethod.GET, RequestMethod.POST})
+    @Operation(summary = "Restart a failed task (409 otherwise)")
     TaskView restart(Caller caller, @PathVariable("id") String id) {
         return tasks.restart(caller.userId(), id);
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a task and its result")
     ResponseEntity<Void> delete(Caller caller, @PathVariable("id") String id) {
         tasks.delete(caller.userId(), id);
         return ResponseEntity.noContent().build();
@@ -94,6 +105,7 @@ class TaskController {
      * non-stream answer of {@link ObjectDownloads} (416, a problem body) is therefore written as a stream too.
      */
     @GetMapping("/{id}/content")
+    @Operation(summary = "The result's bytes (409 until done); a single Range is supported")
     ResponseEntity<StreamingResponseBody> content(
             Caller caller,
             @PathVariable("id") String id,

@@ -10,13 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +43,7 @@ import org.vidcut.contracts.TaskEvent;
             "spring.rabbitmq.connection-timeout=1s"
         })
 @AutoConfigureMockMvc
+@DirtiesContext
 class TaskApplicationTest {
 
     private static final MongoStandIn MONGO = MongoStandIn.start();
@@ -53,9 +56,13 @@ class TaskApplicationTest {
         registry.add("spring.rabbitmq.port", RabbitBroker::closedPort);
     }
 
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
+    /** Stops the stand-in together with the context, so the context's sweeper never runs against a dead one. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class StandInLifecycle {
+        @Bean(destroyMethod = "close")
+        MongoStandIn mongoStandIn() {
+            return MONGO;
+        }
     }
 
     @Autowired
