@@ -2,13 +2,10 @@ package org.vidcut.api.task;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +23,6 @@ import org.vidcut.api.auth.Caller;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.web.PagedResponses;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /v1/tasks}: create, list, inspect, restart, delete and download processing tasks. */
 @RestController
@@ -38,12 +34,10 @@ class TaskController {
 
     private final TaskService tasks;
     private final ObjectStore objectStore;
-    private final JsonMapper jsonMapper;
 
-    TaskController(TaskService tasks, ObjectStore objectStore, JsonMapper jsonMapper) {
+    TaskController(TaskService tasks, ObjectStore objectStore) {
         this.tasks = tasks;
         this.objectStore = objectStore;
-        this.jsonMapper = jsonMapper;
     }
 
     @PostMapping
@@ -99,11 +93,6 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 
-    /**
-     * The declared body type must be {@link StreamingResponseBody}: Spring MVC picks its streaming handler by the
-     * declared type, and a {@code ResponseEntity<?>} carrying a stream fails with "no converter". The one
-     * non-stream answer of {@link ObjectDownloads} (416, a problem body) is therefore written as a stream too.
-     */
     @GetMapping("/{id}/content")
     @Operation(summary = "The result's bytes (409 until done); a single Range is supported")
     ResponseEntity<StreamingResponseBody> content(
@@ -111,32 +100,8 @@ class TaskController {
             @PathVariable("id") String id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
         var download = tasks.download(caller.userId(), id);
-        var response = ObjectDownloads.serve(
+        // declared as a stream: Spring MVC picks its streaming handler by the declared body type
+        return ObjectDownloads.stream(
                 objectStore, download.objectKey(), download.contentType(), download.filename(), range);
-        var headers = new HttpHeaders();
-        headers.putAll(response.getHeaders());
-        StreamingResponseBody body;
-        if (response.getBody() instanceof StreamingResponseBody stream) {
-            body = stream;
-        } else {
-            var json = jsonMapper.writeValueAsBytes(problemFields(response.getBody()));
-            headers.setContentLength(json.length);
-            body = out -> out.write(json);
-        }
-        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(body);
-    }
-
-    private static Map<String, Object> problemFields(Object body) {
-        var fields = new LinkedHashMap<String, Object>();
-        if (body instanceof ProblemDetail problem) {
-            fields.put("type", String.valueOf(problem.getType() == null ? "about:blank" : problem.getType()));
-            fields.put("title", problem.getTitle());
-            fields.put("status", problem.getStatus());
-            fields.put("detail", problem.getDetail());
-            if (problem.getProperties() != null) {
-                fields.putAll(problem.getProperties());
-            }
-        }
-        return fields;
     }
 }
