@@ -10,7 +10,7 @@ final class TestMedia {
 
     private TestMedia() {}
 
-    /** A 320x240 H.264/AAC mp4 of {@code seconds} with a keyframe every second. */
+    /** A 320x240 H.264/AAC mp4 of {@code seconds}, index first, with a keyframe every second. */
     static void clip(Path target, int seconds) throws IOException, InterruptedException {
         run(List.of(
                 "ffmpeg",
@@ -38,6 +38,8 @@ final class TestMedia {
                 "-c:a",
                 "aac",
                 "-shortest",
+                "-movflags",
+                "+faststart",
                 "-f",
                 "mp4",
                 target.toString()));
