@@ -81,12 +81,14 @@ public final class Standalone implements AutoCloseable {
             running.push(amqp);
 
             ConfigurableApplicationContext api = new SpringApplicationBuilder(ApiApplication.class)
+                    .main(ApiApplication.class)
                     .registerShutdownHook(false)
                     .listeners(new StandaloneProperties(apiProperties(settings, secrets, mongo, s3, amqp)))
                     .run(settings.apiArguments().toArray(String[]::new));
             running.push(api);
 
             ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
+                    .main(WorkerApplication.class)
                     .web(WebApplicationType.NONE)
                     .registerShutdownHook(false)
                     .listeners(new StandaloneProperties(workerProperties(dataDir, secrets, s3, amqp)))
@@ -127,6 +129,8 @@ public final class Standalone implements AutoCloseable {
         properties.put("spring.autoconfigure.exclude", String.join(",", MONGO_AUTO_CONFIGURATIONS));
         properties.putAll(sharedProperties(secrets, s3, amqp));
         properties.put("vidcut.worker.work-dir", dataDir.resolve("work").toString());
+        // the api printed it already
+        properties.put("spring.main.banner-mode", "off");
         return properties;
     }
 

@@ -4,10 +4,13 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final String HOST = "127.0.0.1";
+    private static final String IS_MASTER = "isMaster";
 
     private final MongoServer server;
     private final int port;
@@ -39,7 +43,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         H2Backend backend;
         try {
-            backend = new H2Backend(absolute.toString());
+            backend = new HelloAwareH2Backend(absolute.toString());
         } catch (MVStoreException e) {
             if (isLockFailure(e)) {
                 throw new DataFileLocked(absolute, e);
@@ -51,7 +55,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Data lost on close: for tests. Port 0 picks a free port. */
     public static EmbeddedMongo startInMemory(int port) {
-        return start(new MemoryBackend(), port, "memory");
+        return start(new HelloAwareMemoryBackend(), port, "memory");
     }
 
     private static EmbeddedMongo start(MongoBackend backend, int port, String storage) {
@@ -70,11 +74,50 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static boolean isLockFailure(MVStoreException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("locked")) {
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("locked")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /*
+     * mongo-java-server knows only the legacy isMaster handshake; Spring Boot's MongoDB health check (part of the
+     * api's readiness) and newer drivers send hello, whose answer is isMaster's plus isWritablePrimary.
+     */
+    private static Document answerHello(Document isMasterAnswer) {
+        isMasterAnswer.put("isWritablePrimary", Boolean.TRUE);
+        return isMasterAnswer;
+    }
+
+    private static boolean isHello(String command) {
+        return "hello".equalsIgnoreCase(command);
+    }
+
+    private static final class HelloAwareH2Backend extends H2Backend {
+
+        HelloAwareH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if (isHello(command)) {
+                return answerHello(super.handleCommand(channel, database, IS_MASTER, query));
+            }
+            return super.handleCommand(channel, database, command, query);
+        }
+    }
+
+    private static final class HelloAwareMemoryBackend extends MemoryBackend {
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if (isHello(command)) {
+                return answerHello(super.handleCommand(channel, database, IS_MASTER, query));
+            }
+            return super.handleCommand(channel, database, command, query);
+        }
     }
 
     public int port() {

@@ -92,6 +92,28 @@ class EmbeddedMongoTest {
     }
 
     @Test
+    void answersTheHelloHandshakeThatSpringBootsHealthCheckSends() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.startInMemory(0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            Document answer = client.getDatabase("admin").runCommand(new Document("hello", 1));
+
+            assertThat(answer.get("ok", Number.class).intValue()).isEqualTo(1);
+            assertThat(answer.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(answer.getInteger("maxWireVersion")).isPositive();
+        }
+    }
+
+    @Test
+    void answersHelloAlsoWithTheH2Backend() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.startPersistent(dataDir.resolve("hello.mv"), 0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            Document answer = client.getDatabase("vidcut").runCommand(new Document("hello", 1));
+
+            assertThat(answer.getBoolean("isWritablePrimary")).isTrue();
+        }
+    }
+
+    @Test
     void listensOnLoopbackOnTheRequestedPort() throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
