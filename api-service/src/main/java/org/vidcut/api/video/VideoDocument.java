@@ -3,12 +3,10 @@ package org.vidcut.api.video;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An uploaded original as stored in MongoDB; never leaves the service as is. */
 @Document("videos")
-@CompoundIndex(name = "videos_owner_created", def = "{'ownerId': 1, 'createdAt': -1}")
 record VideoDocument(
         @Id String id,
         String ownerId,

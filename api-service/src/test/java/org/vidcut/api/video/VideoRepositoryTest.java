@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.vidcut.api.InMemoryMongo;
 
 @DataMongoTest
+@Import(VideoIndexes.class)
 class VideoRepositoryTest {
 
     @DynamicPropertySource
@@ -89,6 +91,16 @@ class VideoRepositoryTest {
                 .isEqualTo(1);
         assertThat(videos.findByIdAndOwnerId("65a000000000000000000001", "alice"))
                 .isEmpty();
+    }
+
+    @Test
+    void createsTheOwnerNewestFirstIndex(@Autowired VideoIndexes indexes) {
+        indexes.ensure();
+        indexes.ensure();
+
+        assertThat(mongo.indexOps(VideoDocument.class).getIndexInfo())
+                .extracting(info -> info.getName())
+                .contains(VideoIndexes.OWNER_CREATED_INDEX);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.mongodb.MongoTimeoutException;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,7 +42,7 @@ import org.vidcut.api.auth.Caller;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.storage.StorageUnavailable;
 
-@WebMvcTest(controllers = ApiExceptionHandlerTest.ProbeController.class)
+@WebMvcTest(controllers = {ApiExceptionHandlerTest.ProbeController.class, ProblemErrorController.class})
 @Import({ApiExceptionHandlerTest.ProbeController.class, TestAuth.class})
 class ApiExceptionHandlerTest {
 
@@ -250,6 +251,24 @@ class ApiExceptionHandlerTest {
         result.andExpect(content().string(not(containsString("secret internal detail"))))
                 .andExpect(content().string(not(containsString("IllegalStateException"))))
                 .andExpect(content().string(not(containsString("at org."))));
+    }
+
+    @Test
+    void answersContainerErrorDispatchWithProblemBody() throws Exception {
+        var result = mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 413));
+
+        isProblem(result, 413);
+    }
+
+    @Test
+    void hidesContainerServerErrorDetails() throws Exception {
+        var result = mvc.perform(get("/error")
+                .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret internal detail")));
+
+        isProblem(result, 500);
+        result.andExpect(jsonPath("$.error").value("internal error"))
+                .andExpect(content().string(not(containsString("secret internal detail"))));
     }
 
     @Test
