@@ -3,6 +3,8 @@ package org.vidcut.worker.conversion;
 import java.util.Map;
 import net.bramp.ffmpeg.progress.Progress;
 import net.bramp.ffmpeg.progress.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -11,6 +13,8 @@ import org.slf4j.MDC;
  * interval and always publishes, so the api's reaper sees a steady heartbeat and no flood.
  */
 final class Heartbeat implements ProgressListener {
+
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
     private final double expectedSeconds;
     private final ProgressSink sink;
@@ -48,6 +52,9 @@ final class Heartbeat implements ProgressListener {
         }
         try {
             sink.progress(latest);
+        } catch (RuntimeException e) {
+            // an exception would cancel the periodic task, and with it every later heartbeat of this job
+            log.warn("progress not reported: {}", e.toString());
         } finally {
             if (previous == null) {
                 MDC.clear();

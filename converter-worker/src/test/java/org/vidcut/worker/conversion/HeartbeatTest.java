@@ -54,6 +54,23 @@ class HeartbeatTest {
     }
 
     @Test
+    void aFailingSinkDoesNotEndTheHeartbeats() {
+        var calls = new ArrayList<Double>();
+        var heartbeat = new Heartbeat(
+                10,
+                percent -> {
+                    calls.add(percent);
+                    throw new IllegalStateException("broker gone");
+                },
+                null);
+
+        heartbeat.beat();
+        heartbeat.beat();
+
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
     void noBeatIsPublishedAfterStop() {
         var heartbeat = new Heartbeat(10, published::add, null);
 
