@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /** Whether a failed attempt is worth repeating. */
 public enum FailureKind {
-    /** Bad input: unreadable media, impossible parameters. Retrying cannot help. */
+    /** Bad input (unreadable media, impossible parameters) or a run past its timeout: retrying cannot help. */
     FINAL,
-    /** Storage or broker trouble, a worker shutting down, a timeout: another attempt may succeed. */
+    /** Storage or broker trouble, a worker shutting down: another attempt may succeed. */
     TRANSIENT;
 
     @JsonValue
