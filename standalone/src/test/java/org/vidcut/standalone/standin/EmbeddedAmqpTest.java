@@ -72,6 +72,24 @@ class EmbeddedAmqpTest {
     }
 
     @Test
+    void dropsExpiredMessagesWithinSecondsBecauseHousekeepingRunsOften() throws Exception {
+        try (Connection connection =
+                        TestBroker.embeddedQpid().connectionFactory().newConnection();
+                Channel channel = connection.createChannel()) {
+            String queue = uniqueName("queue");
+            channel.queueDeclare(queue, true, false, false, null);
+            AMQP.BasicProperties shortLived =
+                    new AMQP.BasicProperties.Builder().expiration("100").build();
+
+            channel.basicPublish("", queue, shortLived, bytes("stale"));
+
+            // Qpid removes expired messages only while housekeeping, every 30 s unless configured shorter
+            await().atMost(Duration.ofSeconds(5)).until(() -> channel.messageCount(queue) == 0);
+            channel.queueDelete(queue);
+        }
+    }
+
+    @Test
     void refusesWrongPassword() {
         TestBroker.Endpoint qpid = TestBroker.embeddedQpid();
         ConnectionFactory factory = qpid.connectionFactory();

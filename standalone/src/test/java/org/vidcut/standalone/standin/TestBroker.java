@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,13 @@ public final class TestBroker {
             }
             qpid = EmbeddedAmqp.start(workDir, 0, GUEST, GUEST);
             EmbeddedAmqp started = qpid;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-qpid-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                started.close();
+                                deleteRecursively(workDir);
+                            },
+                            "test-qpid-shutdown"));
         }
         return new Endpoint(qpid.host(), qpid.port(), qpid.username(), qpid.password(), Kind.QPID);
     }
@@ -69,6 +77,15 @@ public final class TestBroker {
     /** The real RabbitMQ's address; only meaningful when {@link #rabbitMqReachable()}. */
     public static Endpoint rabbitMq() {
         return new Endpoint(RABBIT_HOST, RABBIT_PORT, GUEST, GUEST, Kind.RABBITMQ);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Could not delete {}", directory, e);
+        }
     }
 
     private static boolean probeRabbitMq() {
