@@ -25,7 +25,7 @@ class TaskEventListener {
         this.sink = sink;
     }
 
-    @RabbitListener(queues = Topology.EVENTS_QUEUE)
+    @RabbitListener(queues = Topology.EVENTS_QUEUE, containerFactory = TaskEventConsumption.CONTAINER_FACTORY)
     public void onMessage(Message message) {
         sink.apply(decode(message));
     }
