@@ -23,8 +23,12 @@ public final class Topology {
     public static final String EVENTS_DEAD_LETTER_EXCHANGE = "vidcut.task-events.dlx";
     public static final String EVENTS_DEAD_LETTER_QUEUE = "vidcut.task-events.dead";
 
-    /** After this many deliveries a message is dead-lettered instead of redelivered (Qpid's own counter). */
-    public static final int MAX_DELIVERIES = 5;
+    /**
+     * Qpid's delivery limit. Qpid checks it only when a message is rejected without requeue, and below the
+     * limit it leaves the rejected message unacknowledged on the channel, blocking a prefetch-1 consumer; at 1
+     * the first reject dead-letters, as on RabbitMQ. Requeued and orphaned deliveries still come back.
+     */
+    public static final int MAX_DELIVERIES = 1;
 
     private Topology() {}
 
