@@ -1,5 +1,6 @@
 package org.vidcut.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,11 +10,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +32,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * unreachable: it must still start, serve its docs and probes without a token, and guard {@code /v1}.
  */
 @SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "vidcut.upload.max-size=64KB",
             "vidcut.auth.jwt-secret=full-context-test-secret-0123456789abcdef",
             "vidcut.auth.bcrypt-strength=4",
             "vidcut.storage.access-key=test",
@@ -47,6 +57,53 @@ class ApiApplicationTest {
 
     @Autowired
     MockMvc mvc;
+
+    @LocalServerPort
+    int port;
+
+    private String anonymousToken() throws Exception {
+        var body = mvc.perform(post("/v1/users"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.token");
+    }
+
+    /** A real multipart request through Tomcat, so the servlet multipart limits derived from the settings apply. */
+    private HttpResponse<String> uploadOverHttp(String token, int bytes) throws Exception {
+        var boundary = "vidcut-test-boundary";
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n"
+                        + "Content-Type: video/mp4\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.write(new byte[bytes]);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/videos"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void refusesUploadOverTheConfiguredLimitWith413() throws Exception {
+        var response = uploadOverHttp(anonymousToken(), 100 * 1024);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"error\"");
+    }
+
+    @Test
+    void answersUploadWhileStorageIsDownWith503() throws Exception {
+        var response = uploadOverHttp(anonymousToken(), 1024);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("storage");
+    }
 
     @Test
     void servesOpenApiWithoutToken() throws Exception {

@@ -15,10 +15,15 @@ class StorageHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        if (store.bucketExists()) {
-            builder.up();
-        } else {
-            builder.down().withDetail("reason", "bucket does not exist");
+        // Caught here rather than by the base class, which would log a stack trace on every probe while down.
+        try {
+            if (store.bucketExists()) {
+                builder.up();
+            } else {
+                builder.down().withDetail("reason", "bucket does not exist");
+            }
+        } catch (StorageUnavailable e) {
+            builder.down().withDetail("reason", String.valueOf(e.getCause()));
         }
     }
 }

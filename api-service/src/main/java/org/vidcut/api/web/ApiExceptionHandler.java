@@ -44,7 +44,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         if (problem.status().is5xxServerError()) {
-            log.warn("{}: {}", problem.getClass().getSimpleName(), problem.getMessage(), problem.getCause());
+            // A dependency that is down fails every request the same way: one line each, not a stack trace.
+            log.warn(
+                    "{}: {} ({})",
+                    problem.getClass().getSimpleName(),
+                    problem.getMessage(),
+                    String.valueOf(problem.getCause()));
         }
         var headers = new HttpHeaders();
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
