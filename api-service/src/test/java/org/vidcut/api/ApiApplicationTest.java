@@ -121,6 +121,11 @@ class ApiApplicationTest {
                         jsonPath("$.paths['/v1/videos/{id}'].get.responses['404'].content['application/problem+json']")
                                 .exists())
                 .andExpect(jsonPath("$.paths['/v1/users'].post.security").isEmpty())
+                .andExpect(
+                        jsonPath("$.paths['/v1/users'].post.responses['201'].content['application/json'].schema.oneOf")
+                                .isArray())
+                .andExpect(jsonPath("$.components.schemas.AccountCreated.properties.username")
+                        .exists())
                 .andExpect(jsonPath("$.components.schemas.VideoView.properties.created_at")
                         .exists())
                 .andExpect(content().string(not(containsString("\"createdAt\""))))

@@ -1,6 +1,9 @@
 package org.vidcut.api.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.vidcut.api.auth.AccountRequests.AccountCreated;
+import org.vidcut.api.auth.AccountRequests.AnonymousUserCreated;
 import org.vidcut.api.auth.AccountRequests.Login;
 import org.vidcut.api.auth.AccountRequests.Registration;
 import org.vidcut.api.auth.AccountRequests.TokenGranted;
@@ -33,6 +38,13 @@ class AccountController {
             summary = "Create a user",
             description = "Without a body: a new anonymous user, answered with {token}. With {username, email,"
                     + " password}: a named account, answered with {id, username, token}.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(oneOf = {AnonymousUserCreated.class, AccountCreated.class})))
     Object create(@RequestBody(required = false) @Valid @Nullable Registration registration) {
         return registration == null ? accounts.createAnonymous() : accounts.register(registration);
     }
