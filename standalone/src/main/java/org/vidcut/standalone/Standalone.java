@@ -77,8 +77,16 @@ public final class Standalone implements AutoCloseable {
                     new EmbeddedS3.Credentials(secrets.storageAccessKey(), secrets.storageSecretKey()),
                     BUCKET);
             running.push(s3);
-            EmbeddedAmqp amqp = EmbeddedAmqp.start(dataDir.resolve("amqp"), 0, AMQP_USER, secrets.amqpPassword());
-            running.push(amqp);
+            StandaloneSettings.AmqpEndpoint amqp = settings.externalAmqp();
+            if (amqp == null) {
+                EmbeddedAmqp embedded =
+                        EmbeddedAmqp.start(dataDir.resolve("amqp"), 0, AMQP_USER, secrets.amqpPassword());
+                running.push(embedded);
+                amqp = new StandaloneSettings.AmqpEndpoint(
+                        embedded.host(), embedded.port(), embedded.username(), embedded.password());
+            } else {
+                log.info("Using the external broker {}", amqp);
+            }
 
             ConfigurableApplicationContext api = new SpringApplicationBuilder(ApiApplication.class)
                     .main(ApiApplication.class)
@@ -109,7 +117,7 @@ public final class Standalone implements AutoCloseable {
             StandaloneSecrets secrets,
             EmbeddedMongo mongo,
             EmbeddedS3 s3,
-            EmbeddedAmqp amqp) {
+            StandaloneSettings.AmqpEndpoint amqp) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", settings.serverPort());
         properties.put("spring.mongodb.uri", mongo.connectionString(DATABASE));
@@ -123,7 +131,7 @@ public final class Standalone implements AutoCloseable {
     }
 
     static Map<String, Object> workerProperties(
-            Path dataDir, StandaloneSecrets secrets, EmbeddedS3 s3, EmbeddedAmqp amqp) {
+            Path dataDir, StandaloneSecrets secrets, EmbeddedS3 s3, StandaloneSettings.AmqpEndpoint amqp) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.main.web-application-type", "none");
         properties.put("spring.autoconfigure.exclude", String.join(",", MONGO_AUTO_CONFIGURATIONS));
@@ -134,7 +142,8 @@ public final class Standalone implements AutoCloseable {
         return properties;
     }
 
-    private static Map<String, Object> sharedProperties(StandaloneSecrets secrets, EmbeddedS3 s3, EmbeddedAmqp amqp) {
+    private static Map<String, Object> sharedProperties(
+            StandaloneSecrets secrets, EmbeddedS3 s3, StandaloneSettings.AmqpEndpoint amqp) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.rabbitmq.host", amqp.host());
         properties.put("spring.rabbitmq.port", amqp.port());

@@ -1,5 +1,7 @@
 package org.vidcut.standalone;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +12,16 @@ import java.util.List;
  * @param serverPort HTTP port of the api; 0 picks a free one
  * @param dataDir absolute directory holding the database, the objects, the broker's scratch files and the secrets
  * @param apiArguments the remaining command-line arguments, handed to the api context unchanged
+ * @param externalAmqp a broker to use instead of the in-process one (e.g. a local RabbitMQ), or null
  */
-public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiArguments) {
+public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiArguments, AmqpEndpoint externalAmqp) {
 
     public static final int DEFAULT_SERVER_PORT = 8080;
     public static final String DEFAULT_DATA_DIR = "data";
 
     private static final String SERVER_PORT = "--server.port=";
     private static final String DATA_DIR = "--standalone.data-dir=";
+    private static final String AMQP_URI = "--standalone.amqp-uri=";
 
     public StandaloneSettings {
         if (serverPort < 0 || serverPort > 65_535) {
@@ -27,9 +31,46 @@ public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiA
         apiArguments = List.copyOf(apiArguments);
     }
 
+    public StandaloneSettings(int serverPort, Path dataDir, List<String> apiArguments) {
+        this(serverPort, dataDir, apiArguments, null);
+    }
+
     /** Settings with no extra api arguments: what tests start the launcher with. */
     public StandaloneSettings(int serverPort, Path dataDir) {
         this(serverPort, dataDir, List.of());
+    }
+
+    public StandaloneSettings withExternalAmqp(AmqpEndpoint endpoint) {
+        return new StandaloneSettings(serverPort, dataDir, apiArguments, endpoint);
+    }
+
+    /** An AMQP 0-9-1 broker the services connect to. */
+    public record AmqpEndpoint(String host, int port, String username, String password) {
+
+        /** Reads {@code amqp://user:password@host:port}; port 5672 when absent. */
+        public static AmqpEndpoint parse(String uri) {
+            URI parsed;
+            try {
+                parsed = new URI(uri.trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("--standalone.amqp-uri is not a URI", e);
+            }
+            if (!"amqp".equals(parsed.getScheme()) || parsed.getHost() == null || parsed.getUserInfo() == null) {
+                throw new IllegalArgumentException(
+                        "--standalone.amqp-uri must look like amqp://user:password@host:port");
+            }
+            var credentials = parsed.getUserInfo().split(":", 2);
+            return new AmqpEndpoint(
+                    parsed.getHost(),
+                    parsed.getPort() < 0 ? 5672 : parsed.getPort(),
+                    credentials[0],
+                    credentials.length > 1 ? credentials[1] : "");
+        }
+
+        @Override
+        public String toString() {
+            return "amqp://" + username + "@" + host + ":" + port;
+        }
     }
 
     /** Reads {@code --server.port=N} and {@code --standalone.data-dir=DIR}; everything else goes to the api. */
@@ -37,6 +78,7 @@ public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiA
         int port = DEFAULT_SERVER_PORT;
         Path dataDir = Path.of(DEFAULT_DATA_DIR);
         List<String> rest = new ArrayList<>();
+        AmqpEndpoint amqp = null;
         for (String arg : args) {
             if (arg.startsWith(SERVER_PORT)) {
                 port = parsePort(arg.substring(SERVER_PORT.length()));
@@ -46,11 +88,13 @@ public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiA
                     throw new IllegalArgumentException("--standalone.data-dir must not be empty");
                 }
                 dataDir = Path.of(value);
+            } else if (arg.startsWith(AMQP_URI)) {
+                amqp = AmqpEndpoint.parse(arg.substring(AMQP_URI.length()));
             } else {
                 rest.add(arg);
             }
         }
-        return new StandaloneSettings(port, dataDir, rest);
+        return new StandaloneSettings(port, dataDir, rest, amqp);
     }
 
     private static int parsePort(String value) {

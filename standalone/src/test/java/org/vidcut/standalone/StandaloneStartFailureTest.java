@@ -1,4 +1,4 @@
-package org.vidcut.standalone.standin;
+package org.vidcut.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidcut.standalone.Standalone;
-import org.vidcut.standalone.StandaloneSettings;
+import org.vidcut.standalone.standin.EmbeddedMongo;
 
 /**
  * When a service context cannot start, the launcher must stop the stand-ins it started, or the next attempt would

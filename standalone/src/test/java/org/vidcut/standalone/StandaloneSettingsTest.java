@@ -1,13 +1,12 @@
-package org.vidcut.standalone.standin;
+package org.vidcut.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.vidcut.standalone.StandaloneSettings;
 
-/** The launcher's command line (kept here with the stand-in tests, the launcher package's tests belong to others). */
+/** The launcher's command line. */
 class StandaloneSettingsTest {
 
     @Test
@@ -27,6 +26,29 @@ class StandaloneSettingsTest {
         assertThat(settings.serverPort()).isZero();
         assertThat(settings.dataDir()).isEqualTo(Path.of("some/dir").toAbsolutePath());
         assertThat(settings.apiArguments()).containsExactly("--vidcut.upload.max-size=10MB", "--debug");
+    }
+
+    @Test
+    void readsAnExternalBrokerFromAnAmqpUri() {
+        StandaloneSettings settings =
+                StandaloneSettings.fromArguments("--standalone.amqp-uri=amqp://guest:secret@127.0.0.1:5673");
+
+        assertThat(settings.externalAmqp())
+                .isEqualTo(new StandaloneSettings.AmqpEndpoint("127.0.0.1", 5673, "guest", "secret"));
+        assertThat(settings.externalAmqp().toString()).doesNotContain("secret");
+        assertThat(settings.apiArguments()).isEmpty();
+    }
+
+    @Test
+    void usesTheInProcessBrokerUnlessToldOtherwise() {
+        assertThat(StandaloneSettings.fromArguments().externalAmqp()).isNull();
+    }
+
+    @Test
+    void rejectsAnAmqpUriWithoutCredentials() {
+        assertThatThrownBy(() -> StandaloneSettings.fromArguments("--standalone.amqp-uri=amqp://127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("amqp://user:password@host:port");
     }
 
     @Test

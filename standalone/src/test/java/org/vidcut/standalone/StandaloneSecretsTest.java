@@ -1,4 +1,4 @@
-package org.vidcut.standalone.standin;
+package org.vidcut.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidcut.standalone.StandaloneSecrets;
 
 /** The launcher's generated secrets (kept here with the stand-in tests, see {@link StandaloneSettingsTest}). */
 class StandaloneSecretsTest {

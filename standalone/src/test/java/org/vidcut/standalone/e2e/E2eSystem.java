@@ -1,0 +1,22 @@
+package org.vidcut.standalone.e2e;
+
+import java.nio.file.Path;
+import org.vidcut.standalone.Standalone;
+import org.vidcut.standalone.StandaloneSettings;
+import org.vidcut.standalone.standin.TestBroker;
+
+/** Starts the standalone system for end-to-end tests, on the real RabbitMQ when it answers. */
+final class E2eSystem {
+
+    private E2eSystem() {}
+
+    static Standalone start(Path dataDir) {
+        var settings = new StandaloneSettings(0, dataDir);
+        if (TestBroker.rabbitMqReachable()) {
+            var rabbit = TestBroker.rabbitMq();
+            settings = settings.withExternalAmqp(new StandaloneSettings.AmqpEndpoint(
+                    rabbit.host(), rabbit.port(), rabbit.username(), rabbit.password()));
+        }
+        return Standalone.start(settings);
+    }
+}
