@@ -1,10 +1,13 @@
 package org.vidcut.api.task;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.vidcut.api.messaging.TaskEventSink;
@@ -45,7 +48,7 @@ class TaskEvents implements TaskEventSink {
             if (failed.kind() == FailureKind.TRANSIENT) {
                 retryOrFail(failed.taskId(), failed.attempt(), failed.reason());
             } else {
-                fail(failed.taskId(), failed.attempt(), failed.reason());
+                fail(failed.taskId(), failed.attempt(), failed.reason(), null);
             }
         }
     }
@@ -55,6 +58,14 @@ class TaskEvents implements TaskEventSink {
      * used up its attempts. Also used by the reaper for a worker that went silent.
      */
     Optional<TaskDocument> retryOrFail(String taskId, int attempt, String reason) {
+        return retryOrFail(taskId, attempt, reason, null);
+    }
+
+    /**
+     * Like {@link #retryOrFail(String, int, String)}, but only while {@code stillTrue} holds as well (the reaper
+     * uses it so that a heartbeat arriving meanwhile saves the attempt); null for no extra condition.
+     */
+    Optional<TaskDocument> retryOrFail(String taskId, int attempt, String reason, Criteria stillTrue) {
         var task = tasks.findById(taskId).filter(t -> t.getAttempt() == attempt);
         if (task.isEmpty()) {
             ignored(taskId, attempt, TaskState.NEW);
@@ -63,7 +74,7 @@ class TaskEvents implements TaskEventSink {
         int attemptsMade = task.get().attemptsInRun();
         var delay = retryPolicy.delayAfter(attemptsMade);
         if (delay.isEmpty()) {
-            return fail(taskId, attempt, "gave up after " + attemptsMade + " attempts: " + reason);
+            return fail(taskId, attempt, "gave up after " + attemptsMade + " attempts: " + reason, stillTrue);
         }
         var now = Instant.now();
         var update = new Update()
@@ -75,7 +86,7 @@ class TaskEvents implements TaskEventSink {
                 .unset("lastHeartbeatAt")
                 .unset("result");
         // not sourcesOf(NEW): FAILED→NEW is a user's restart, never a retry
-        var retried = tasks.compareAndSet(taskId, attempt, RETRYABLE, update, now);
+        var retried = tasks.compareAndSet(guard(taskId, attempt, stillTrue), RETRYABLE, update, now);
         retried.ifPresentOrElse(
                 t -> log.info(
                         "task {} attempt {} failed ({}); attempt {} due in {}",
@@ -119,13 +130,14 @@ class TaskEvents implements TaskEventSink {
         }
     }
 
-    private Optional<TaskDocument> fail(String taskId, int attempt, String reason) {
+    private Optional<TaskDocument> fail(String taskId, int attempt, String reason, Criteria stillTrue) {
         var update = new Update()
                 .set("state", TaskState.FAILED)
                 .set("error", reason)
                 .unset("nextPublishAt")
                 .unset("lastHeartbeatAt");
-        var failed = tasks.compareAndSet(taskId, attempt, TaskState.sourcesOf(TaskState.FAILED), update, Instant.now());
+        var failed = tasks.compareAndSet(
+                guard(taskId, attempt, stillTrue), TaskState.sourcesOf(TaskState.FAILED), update, Instant.now());
         failed.ifPresentOrElse(
                 t -> log.info("task {} attempt {} failed: {}", taskId, attempt, reason),
                 () -> ignored(taskId, attempt, TaskState.FAILED));
@@ -154,6 +166,11 @@ class TaskEvents implements TaskEventSink {
         } catch (RuntimeException e) {
             log.warn("could not delete the unused result {}: {}", key, e.toString());
         }
+    }
+
+    private static Criteria guard(String taskId, int attempt, Criteria stillTrue) {
+        var current = where("_id").is(taskId).and("attempt").is(attempt);
+        return stillTrue == null ? current : new Criteria().andOperator(current, stillTrue);
     }
 
     private void ignored(String taskId, int attempt, TaskState target) {

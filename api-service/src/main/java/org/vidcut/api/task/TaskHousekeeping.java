@@ -1,5 +1,7 @@
 package org.vidcut.api.task;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +80,8 @@ class TaskHousekeeping {
         var cutoff = Instant.now().minus(properties.heartbeatTimeout());
         int reaped = 0;
         for (var task : tasks.findSilentSince(cutoff, properties.sweepBatchSize())) {
-            if (events.retryOrFail(task.getId(), task.getAttempt(), "worker stopped sending heartbeats")
+            var stillSilent = where("lastHeartbeatAt").lt(cutoff);
+            if (events.retryOrFail(task.getId(), task.getAttempt(), "worker stopped sending heartbeats", stillSilent)
                     .isPresent()) {
                 reaped++;
             }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.net.URI;
 import java.time.Duration;
@@ -162,6 +163,23 @@ class TaskHousekeepingTest {
 
         assertThat(reload(task).getState()).isEqualTo(TaskState.FAILED);
         assertThat(reload(task).getError()).isEqualTo("gave up after 3 attempts: worker stopped sending heartbeats");
+    }
+
+    @Test
+    void heartbeatArrivingBeforeTheReaperActsSavesTheAttempt() {
+        var task = saved(TaskState.PROCESSING, null, Instant.now());
+        var events = new TaskEvents(tasks, new RetryPolicy(properties(false)), new InMemoryObjectStore());
+        var cutoff = Instant.now().minusSeconds(120);
+
+        var reaped = events.retryOrFail(
+                task.getId(),
+                1,
+                "worker stopped sending heartbeats",
+                where("lastHeartbeatAt").lt(cutoff));
+
+        assertThat(reaped).isEmpty();
+        assertThat(reload(task).getState()).isEqualTo(TaskState.PROCESSING);
+        assertThat(reload(task).getAttempt()).isEqualTo(1);
     }
 
     @Test
