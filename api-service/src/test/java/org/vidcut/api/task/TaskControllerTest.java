@@ -212,6 +212,13 @@ class TaskControllerTest {
     }
 
     @Test
+    void listRejectsEmptyPages() throws Exception {
+        mvc.perform(get("/v1/tasks?size=0").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error").value(startsWith("size:")));
+    }
+
+    @Test
     void listRejectsUnknownState() throws Exception {
         when(service.list(eq("alice"), eq("finished"), isNull(), any()))
                 .thenThrow(new InvalidTaskRequest("state", "must be one of new, scheduled, processing, done, failed"));
