@@ -44,8 +44,18 @@ public class JobPublisher {
 
     /** Publishes to another exchange, so tests on a shared broker stay clear of the real jobs queue. */
     public JobPublisher(ConnectionFactory connectionFactory, String exchange, String routingKey) {
+        // Without these every confirm would time out and every task would wait in NEW forever: fail at startup.
+        if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
+            throw new IllegalStateException("publishing jobs needs spring.rabbitmq.publisher-confirm-type=correlated"
+                    + " and spring.rabbitmq.publisher-returns=true");
+        }
         this.template = new RabbitTemplate(connectionFactory);
         this.template.setMandatory(true);
+        // the returned message is read from the correlation data; this only keeps the template from warning
+        this.template.setReturnsCallback(returned -> log.debug(
+                "job {} returned: {}",
+                returned.getMessage().getMessageProperties().getMessageId(),
+                returned.getReplyText()));
         this.exchange = exchange;
         this.routingKey = routingKey;
     }
