@@ -52,12 +52,14 @@ public final class Standalone implements AutoCloseable {
 
     private final Deque<AutoCloseable> running;
     private final URI apiBaseUrl;
+    private final URI storageEndpoint;
     private final StandaloneSecrets secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Standalone(Deque<AutoCloseable> running, URI apiBaseUrl, StandaloneSecrets secrets) {
+    private Standalone(Deque<AutoCloseable> running, URI apiBaseUrl, URI storageEndpoint, StandaloneSecrets secrets) {
         this.running = running;
         this.apiBaseUrl = apiBaseUrl;
+        this.storageEndpoint = storageEndpoint;
         this.secrets = secrets;
     }
 
@@ -95,17 +97,19 @@ public final class Standalone implements AutoCloseable {
                     .run(settings.apiArguments().toArray(String[]::new));
             running.push(api);
 
-            ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
-                    .main(WorkerApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .registerShutdownHook(false)
-                    .listeners(new StandaloneProperties(workerProperties(dataDir, secrets, s3, amqp)))
-                    .run();
-            running.push(worker);
+            if (settings.inProcessWorker()) {
+                ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
+                        .main(WorkerApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .registerShutdownHook(false)
+                        .listeners(new StandaloneProperties(workerProperties(dataDir, secrets, s3, amqp)))
+                        .run();
+                running.push(worker);
+            }
 
             URI apiBaseUrl = URI.create("http://localhost:" + apiPort(api, settings.serverPort()));
             log.info("vidcut is running: API {} , Swagger UI {}", apiBaseUrl, apiBaseUrl.resolve("/swagger-ui.html"));
-            return new Standalone(running, apiBaseUrl, secrets);
+            return new Standalone(running, apiBaseUrl, s3.endpoint(), secrets);
         } catch (RuntimeException | Error e) {
             closeAll(running, e);
             throw e;
@@ -191,6 +195,11 @@ public final class Standalone implements AutoCloseable {
     /** {@code http://localhost:PORT} with the port the api actually listens on. */
     public URI apiBaseUrl() {
         return apiBaseUrl;
+    }
+
+    /** The S3 stand-in's address, e.g. for workers started as their own processes. */
+    public URI storageEndpoint() {
+        return storageEndpoint;
     }
 
     public int apiPort() {

@@ -13,8 +13,11 @@ import java.util.List;
  * @param dataDir absolute directory holding the database, the objects, the broker's scratch files and the secrets
  * @param apiArguments the remaining command-line arguments, handed to the api context unchanged
  * @param externalAmqp a broker to use instead of the in-process one (e.g. a local RabbitMQ), or null
+ * @param inProcessWorker whether to run a converter-worker in this JVM; off when workers run as their own
+ *     processes (e.g. fault-injection tests that kill them)
  */
-public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiArguments, AmqpEndpoint externalAmqp) {
+public record StandaloneSettings(
+        int serverPort, Path dataDir, List<String> apiArguments, AmqpEndpoint externalAmqp, boolean inProcessWorker) {
 
     public static final int DEFAULT_SERVER_PORT = 8080;
     public static final String DEFAULT_DATA_DIR = "data";
@@ -32,7 +35,7 @@ public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiA
     }
 
     public StandaloneSettings(int serverPort, Path dataDir, List<String> apiArguments) {
-        this(serverPort, dataDir, apiArguments, null);
+        this(serverPort, dataDir, apiArguments, null, true);
     }
 
     /** Settings with no extra api arguments: what tests start the launcher with. */
@@ -41,7 +44,15 @@ public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiA
     }
 
     public StandaloneSettings withExternalAmqp(AmqpEndpoint endpoint) {
-        return new StandaloneSettings(serverPort, dataDir, apiArguments, endpoint);
+        return new StandaloneSettings(serverPort, dataDir, apiArguments, endpoint, inProcessWorker);
+    }
+
+    public StandaloneSettings withoutInProcessWorker() {
+        return new StandaloneSettings(serverPort, dataDir, apiArguments, externalAmqp, false);
+    }
+
+    public StandaloneSettings withApiArguments(List<String> arguments) {
+        return new StandaloneSettings(serverPort, dataDir, arguments, externalAmqp, inProcessWorker);
     }
 
     /** An AMQP 0-9-1 broker the services connect to. */
@@ -94,7 +105,7 @@ public record StandaloneSettings(int serverPort, Path dataDir, List<String> apiA
                 rest.add(arg);
             }
         }
-        return new StandaloneSettings(port, dataDir, rest, amqp);
+        return new StandaloneSettings(port, dataDir, rest, amqp, true);
     }
 
     private static int parsePort(String value) {

@@ -1,0 +1,239 @@
+package org.vidcut.standalone.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidcut.standalone.Standalone;
+import org.vidcut.standalone.StandaloneSettings;
+import org.vidcut.standalone.standin.TestBroker;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creates tasks while worker processes are killed with SIGKILL and restarted, and while every broker
+ * connection is cut once; then every task must be {@code done} with a valid result or {@code failed} with a
+ * final reason, none stuck, none duplicated. {@code -Dvidcut.fault.tasks=1000} turns it into the soak run
+ * ({@code scripts/soak.sh}).
+ */
+class FaultInjectionTest {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultInjectionTest.class);
+    private static final int TASKS = Integer.getInteger("vidcut.fault.tasks", 12);
+    private static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("vidcut.fault.deadline-seconds", 360));
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> workers = new ArrayList<>();
+    private Standalone system;
+    private TcpProxy proxy;
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        workers.forEach(Process::destroyForcibly);
+        if (system != null) {
+            system.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void everyTaskEndsDoneOrFinallyFailedThroughWorkerKillsAndABrokerCut() throws Exception {
+        Path workerJar = workerJar();
+        var broker = TestBroker.endpoint();
+        proxy = new TcpProxy(broker.host(), broker.port());
+        var amqp = new StandaloneSettings.AmqpEndpoint("127.0.0.1", proxy.port(), broker.username(), broker.password());
+        system = Standalone.start(new StandaloneSettings(0, dir.resolve("data"))
+                .withExternalAmqp(amqp)
+                .withoutInProcessWorker()
+                .withApiArguments(List.of(
+                        "--vidcut.tasks.heartbeat-timeout=6s",
+                        "--vidcut.tasks.sweep-interval=500ms",
+                        "--vidcut.tasks.retry-backoff=500ms",
+                        "--vidcut.tasks.republish-after=2s",
+                        "--vidcut.tasks.max-attempts=6")));
+        workers.add(startWorker(workerJar, amqp, 1));
+        workers.add(startWorker(workerJar, amqp, 2));
+
+        var api = ApiClient.anonymous(system.apiBaseUrl().toString());
+        var clip = TestMedia.clip(dir, "clip.mp4", 12, 320, 240);
+        var videoId = api.uploadVideo(clip).path("id").asString();
+
+        var expected = new HashMap<String, Double>();
+        createTasks(api, videoId, 0, TASKS / 2, expected);
+        int killed = 0;
+        var workersStarted = Instant.now();
+        for (int round = 1; round <= 3; round++) {
+            awaitSomeTaskProcessing(api, expected, workersStarted);
+            for (var victim : workers) {
+                victim.destroyForcibly().waitFor();
+                killed++;
+            }
+            workers.clear();
+            log.info("round {}: SIGKILLed every worker while tasks were processing ({} kills so far)", round, killed);
+            if (round == 1) {
+                createTasks(api, videoId, TASKS / 2, TASKS, expected);
+            }
+            workers.add(startWorker(workerJar, amqp, 2 * round + 1));
+            workers.add(startWorker(workerJar, amqp, 2 * round + 2));
+            workersStarted = Instant.now();
+        }
+        awaitSomeTaskProcessing(api, expected, workersStarted);
+        int cutConnections = proxy.dropAll();
+        log.info("cut {} broker connections while tasks were processing", cutConnections);
+
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> expected.keySet().stream()
+                        .map(api::task)
+                        .allMatch(t -> List.of("done", "failed")
+                                .contains(t.path("state").asString())));
+
+        int done = 0;
+        int failedFinal = 0;
+        for (var entry : expected.entrySet()) {
+            JsonNode task = api.task(entry.getKey());
+            if (task.path("state").asString().equals("done")) {
+                done++;
+                var file = dir.resolve(entry.getKey() + ".mp4");
+                assertThat(api.download("/v1/tasks/" + entry.getKey() + "/content", file)
+                                .statusCode())
+                        .isEqualTo(200);
+                var tolerance = task.path("accuracy").asString().equals("exact") ? 0.15 : 2.1;
+                assertThat(TestMedia.probe(file).duration())
+                        .as("result of %s", task)
+                        .isBetween(entry.getValue() - tolerance, entry.getValue() + tolerance);
+            } else {
+                failedFinal++;
+                assertThat(task.path("error").asString())
+                        .as("failed task %s states a reason", task)
+                        .isNotBlank();
+            }
+        }
+        var listed = api.get("/v1/tasks?size=100");
+        int lost = expected.size() - done - failedFinal;
+        int duplicated =
+                Integer.parseInt(listed.headers().firstValue("X-Total-Count").orElse("-1"))
+                        - TASKS
+                        + resultObjectsBeyondOnePerDoneTask(done);
+        log.info(
+                "tasks {}, done {}, failed-final {}, lost {}, duplicated {} (workers killed {}, connections cut {})",
+                TASKS,
+                done,
+                failedFinal,
+                lost,
+                duplicated,
+                killed,
+                cutConnections);
+        assertThat(lost).isZero();
+        assertThat(duplicated).isZero();
+        assertThat(done).as("most tasks survive the faults").isGreaterThan(TASKS / 2);
+        assertThat(killed).isEqualTo(6);
+        assertThat(cutConnections).isPositive();
+    }
+
+    private static void createTasks(ApiClient api, String videoId, int from, int to, Map<String, Double> expected) {
+        for (int i = from; i < to; i++) {
+            double start = i % 4;
+            double end = start + 2 + (i % 3);
+            var body = new HashMap<String, Object>(Map.of("video_id", videoId, "start_time", start, "end_time", end));
+            body.put("accuracy", i % 2 == 0 ? "exact" : "keyframe");
+            var created = api.post("/v1/tasks", body);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            expected.put(ApiClient.json(created).path("id").asString(), end - start);
+        }
+    }
+
+    /**
+     * Faults are injected only while a live worker has work in flight, else they would prove nothing: a task
+     * that a killed worker left in {@code processing} does not count, only one updated since {@code since}.
+     */
+    private static void awaitSomeTaskProcessing(ApiClient api, Map<String, Double> expected, Instant since) {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> expected.keySet().stream()
+                        .map(api::task)
+                        .anyMatch(t -> t.path("state").asString().equals("processing")
+                                && Instant.parse(t.path("updated_at").asString())
+                                        .isAfter(since)));
+    }
+
+    /** Stale attempts must not leave results behind: exactly one result object per done task. */
+    private int resultObjectsBeyondOnePerDoneTask(int done) throws Exception {
+        var minio = MinioClient.builder()
+                .endpoint(system.storageEndpoint().toString())
+                .credentials(
+                        system.secrets().storageAccessKey(), system.secrets().storageSecretKey())
+                .region("us-east-1")
+                .build();
+        var keys = new HashSet<String>();
+        for (Result<Item> item : minio.listObjects(ListObjectsArgs.builder()
+                .bucket("vidcut")
+                .prefix("results/")
+                .recursive(true)
+                .build())) {
+            keys.add(item.get().objectName());
+        }
+        return keys.size() - done;
+    }
+
+    private Process startWorker(Path jar, StandaloneSettings.AmqpEndpoint amqp, int n) throws IOException {
+        var command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.rabbitmq.host=" + amqp.host(),
+                "--spring.rabbitmq.port=" + amqp.port(),
+                "--spring.rabbitmq.username=" + amqp.username(),
+                "--spring.rabbitmq.password=" + amqp.password(),
+                "--vidcut.storage.endpoint=" + system.storageEndpoint(),
+                "--vidcut.storage.access-key=" + system.secrets().storageAccessKey(),
+                "--vidcut.storage.secret-key=" + system.secrets().storageSecretKey(),
+                "--vidcut.worker.id=fault-" + n,
+                "--vidcut.worker.concurrency=1",
+                "--vidcut.worker.heartbeat-interval=1s",
+                "--vidcut.worker.work-dir=" + dir.resolve("work-" + n));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("worker-" + n + ".log").toFile())
+                .start();
+    }
+
+    private static Path workerJar() throws IOException {
+        var target =
+                Path.of("..", "converter-worker", "target").toAbsolutePath().normalize();
+        assumeThat(Files.isDirectory(target)).as("converter-worker is built").isTrue();
+        try (Stream<Path> files = Files.list(target)) {
+            var jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst();
+            assumeThat(jar).as("converter-worker's runnable jar (mvn package)").isPresent();
+            return jar.get();
+        }
+    }
+}
