@@ -2,7 +2,6 @@ package org.vidcut.api.task;
 
 import java.time.Instant;
 import java.util.Set;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.contracts.ConversionJob;
@@ -38,9 +37,11 @@ class JobDispatcher {
         if (!publisher.publish(job, properties.publishConfirmTimeout()).confirmed()) {
             return task;
         }
-        var scheduled = new Update().set("state", TaskState.SCHEDULED).unset("nextPublishAt");
+        var now = Instant.now();
+        var scheduled = TaskDocument.entering(TaskState.SCHEDULED, task.getAttempt(), now)
+                .unset("nextPublishAt");
         // A worker's "started" may already have moved the task on: then there is nothing to record.
-        return tasks.compareAndSet(task.getId(), task.getAttempt(), Set.of(TaskState.NEW), scheduled, Instant.now())
+        return tasks.compareAndSet(task.getId(), task.getAttempt(), Set.of(TaskState.NEW), scheduled, now)
                 .or(() -> tasks.findById(task.getId()))
                 .orElse(task);
     }

@@ -1,11 +1,14 @@
 package org.vidcut.api.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.contracts.Operations;
 
 /**
@@ -78,10 +81,18 @@ class TaskDocument {
     @Field("last_heartbeat_at")
     private Instant lastHeartbeatAt;
 
+    /** Every state entered, oldest first; appended by the same compare-and-set update that changes the state. */
+    private List<StateChange> history = new ArrayList<>();
+
     @Version
     private Long version;
 
     TaskDocument() {}
+
+    /** An update that moves the task to {@code state} and records it in the history. */
+    static Update entering(TaskState state, int attempt, Instant at) {
+        return new Update().set("state", state).push("history", new StateChange(state, attempt, at));
+    }
 
     /** Attempts made in the current run, the current one included. */
     int attemptsInRun() {
@@ -267,5 +278,13 @@ class TaskDocument {
 
     void setVersion(Long version) {
         this.version = version;
+    }
+
+    List<StateChange> getHistory() {
+        return history == null ? List.of() : history;
+    }
+
+    void setHistory(List<StateChange> history) {
+        this.history = history;
     }
 }

@@ -38,8 +38,9 @@ class TaskEvents implements TaskEventSink {
 
     @Override
     public void apply(TaskEvent event) {
-        if (event instanceof TaskEvent.Started) {
-            processing(event, new Update());
+        if (event instanceof TaskEvent.Started started) {
+            // only a start enters the state; progress is not a transition worth a history entry
+            processing(event, TaskDocument.entering(TaskState.PROCESSING, started.attempt(), Instant.now()));
         } else if (event instanceof TaskEvent.Progress progress) {
             processing(event, new Update().max("progress", Math.max(0, Math.min(100, progress.percent()))));
         } else if (event instanceof TaskEvent.Succeeded succeeded) {
@@ -77,8 +78,7 @@ class TaskEvents implements TaskEventSink {
             return fail(taskId, attempt, "gave up after " + attemptsMade + " attempts: " + reason, stillTrue);
         }
         var now = Instant.now();
-        var update = new Update()
-                .set("state", TaskState.NEW)
+        var update = TaskDocument.entering(TaskState.NEW, attempt + 1, now)
                 .set("attempt", attempt + 1)
                 .set("progress", 0)
                 .set("error", reason)
@@ -115,8 +115,7 @@ class TaskEvents implements TaskEventSink {
                 event.height(),
                 event.videoCodec(),
                 event.audioCodec());
-        var update = new Update()
-                .set("state", TaskState.DONE)
+        var update = TaskDocument.entering(TaskState.DONE, event.attempt(), Instant.now())
                 .set("progress", 100)
                 .set("result", result)
                 .unset("error")
@@ -131,8 +130,7 @@ class TaskEvents implements TaskEventSink {
     }
 
     private Optional<TaskDocument> fail(String taskId, int attempt, String reason, Criteria stillTrue) {
-        var update = new Update()
-                .set("state", TaskState.FAILED)
+        var update = TaskDocument.entering(TaskState.FAILED, attempt, Instant.now())
                 .set("error", reason)
                 .unset("nextPublishAt")
                 .unset("lastHeartbeatAt");

@@ -9,6 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.vidcut.api.messaging.TaskLogContext;
 
 /**
  * Background upkeep of tasks: the outbox sweeper that publishes due NEW tasks, the reaper that gives a new
@@ -81,9 +82,12 @@ class TaskHousekeeping {
         int reaped = 0;
         for (var task : tasks.findSilentSince(cutoff, properties.sweepBatchSize())) {
             var stillSilent = where("lastHeartbeatAt").lt(cutoff);
-            if (events.retryOrFail(task.getId(), task.getAttempt(), "worker stopped sending heartbeats", stillSilent)
-                    .isPresent()) {
-                reaped++;
+            try (var context = TaskLogContext.open(task.getId(), task.getAttempt())) {
+                if (events.retryOrFail(
+                                task.getId(), task.getAttempt(), "worker stopped sending heartbeats", stillSilent)
+                        .isPresent()) {
+                    reaped++;
+                }
             }
         }
         return reaped;

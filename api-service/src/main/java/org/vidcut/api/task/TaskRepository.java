@@ -133,6 +133,7 @@ class TaskRepository {
 
     /** Turns every SCHEDULED task back into a due NEW one (same attempt), for a broker that lost its messages. */
     long makeScheduledDue(Instant now) {
+        // the attempt stays as it is, so the history entry cannot name it in one multi-document update
         var update = new Update()
                 .set("state", TaskState.NEW)
                 .set("nextPublishAt", now)

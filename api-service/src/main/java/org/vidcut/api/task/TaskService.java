@@ -1,6 +1,8 @@
 package org.vidcut.api.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.bson.types.ObjectId;
@@ -9,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.storage.StorageProperties;
@@ -62,6 +63,7 @@ class TaskService {
         task.setSourceWidth(video.width());
         task.setSourceHeight(video.height());
         task.setState(TaskState.NEW);
+        task.setHistory(new ArrayList<>(List.of(new StateChange(TaskState.NEW, 1, now))));
         task.setAttempt(1);
         task.setRunFirstAttempt(1);
         task.setRequested(plan.requested());
@@ -96,8 +98,7 @@ class TaskService {
         }
         var now = Instant.now();
         int next = task.getAttempt() + 1;
-        var update = new Update()
-                .set("state", TaskState.NEW)
+        var update = TaskDocument.entering(TaskState.NEW, next, now)
                 .set("attempt", next)
                 .set("runFirstAttempt", next)
                 .set("progress", 0)
@@ -188,7 +189,8 @@ class TaskService {
                 operations.format(),
                 operations.accuracy(),
                 task.getError(),
-                task.getAttempt());
+                task.getAttempt(),
+                task.getHistory());
     }
 
     static String contentType(OutputFormat format) {

@@ -3,6 +3,7 @@ package org.vidcut.api.task;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
 
@@ -13,6 +14,7 @@ import org.vidcut.contracts.OutputFormat;
  * @param url a presigned link to the result once the task is done, else null
  * @param error the reason of the latest failure (kept while a retry runs)
  * @param attempts the number of the current attempt
+ * @param history every state the task entered, oldest first, with its attempt and time
  */
 record TaskView(
         String id,
@@ -30,4 +32,5 @@ record TaskView(
         OutputFormat format,
         Accuracy accuracy,
         String error,
-        int attempts) {}
+        int attempts,
+        List<StateChange> history) {}

@@ -80,7 +80,8 @@ class TaskControllerTest {
                 OutputFormat.WEBM,
                 Accuracy.EXACT,
                 null,
-                1);
+                1,
+                List.of(new StateChange(TaskState.NEW, 1, Instant.parse("2026-01-02T03:04:05Z"))));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.vidcut.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,31 @@ class TaskEventsTest {
         var after = reload(task);
         assertThat(after.getState()).isEqualTo(TaskState.PROCESSING);
         assertThat(after.getLastHeartbeatAt()).isNotNull();
+    }
+
+    @Test
+    void recordsEveryStateEnteredButNotEveryProgressEvent() {
+        var task = saved(TaskState.SCHEDULED);
+
+        events.apply(started(task, 1));
+        events.apply(progress(task, 10));
+        events.apply(progress(task, 60));
+        events.apply(succeeded(task, 1));
+
+        assertThat(reload(task).getHistory())
+                .extracting(StateChange::state, StateChange::attempt)
+                .containsExactly(tuple(TaskState.PROCESSING, 1), tuple(TaskState.DONE, 1));
+    }
+
+    @Test
+    void recordsTheNewAttemptOfATransientFailure() {
+        var task = saved(TaskState.PROCESSING);
+
+        events.apply(failed(task, FailureKind.TRANSIENT, "storage unavailable"));
+
+        assertThat(reload(task).getHistory())
+                .extracting(StateChange::state, StateChange::attempt)
+                .containsExactly(tuple(TaskState.NEW, 2));
     }
 
     @Test

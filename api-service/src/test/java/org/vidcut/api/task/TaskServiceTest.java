@@ -90,6 +90,7 @@ class TaskServiceTest {
         assertThat(view.format()).isEqualTo(OutputFormat.MP4);
         assertThat(view.width()).isEqualTo(1920);
         assertThat(view.url()).isNull();
+        assertThat(view.history()).extracting(StateChange::state).containsExactly(TaskState.NEW, TaskState.SCHEDULED);
         var task = stored(view.id());
         assertThat(task.getState()).isEqualTo(TaskState.SCHEDULED);
         assertThat(task.getNextPublishAt()).isNull();

@@ -62,6 +62,9 @@ class EndToEndTest {
         assertThat(done.path("state").asString()).as("task %s", done).isEqualTo("done");
         assertThat(seen).containsSubsequence("processing", "done");
         assertThat(statesInOrder(seen)).as("states only move forward: %s", seen).isTrue();
+        var history = new ArrayList<String>();
+        done.path("history").forEach(change -> history.add(change.path("state").asString()));
+        assertThat(history).containsExactly("new", "scheduled", "processing", "done");
         assertThat(done.path("progress").asDouble()).isEqualTo(100.0);
         assertThat(done.path("attempts").asInt()).isEqualTo(1);
         var result = download(done.path("id").asString(), "trim.mp4");
@@ -116,6 +119,29 @@ class EndToEndTest {
         var exactResult = download(exact.path("id").asString(), "exact.mp4");
         assertThat(exactResult.duration()).isCloseTo(5.0, within(0.1));
         assertThat(keyframeResult.duration()).isCloseTo(5.0, within(2.0));
+    }
+
+    @Test
+    void truncatedVideoTaskFailsWithAReasonAndTheWorkerCarriesOn() throws java.io.IOException {
+        var whole = Files.readAllBytes(TestMedia.faststartClip(dir, "whole.mp4", 20, 320, 240));
+        var truncated = dir.resolve("truncated.mp4");
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 3));
+        var upload = api.upload(truncated);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        var brokenId = ApiClient.json(upload).path("id").asString();
+
+        var created = api.post("/v1/tasks", Map.of("video_id", brokenId, "start_time", 15, "end_time", 19));
+        var failed = awaitFinished(ApiClient.json(created).path("id").asString(), new ArrayList<>());
+
+        assertThat(failed.path("state").asString()).as("task %s", failed).isEqualTo("failed");
+        assertThat(failed.path("error").asString()).isNotBlank();
+        assertThat(failed.path("attempts").asInt())
+                .as("a final failure is not retried")
+                .isEqualTo(1);
+        assertThat(api.get("/v1/tasks/" + failed.path("id").asString() + "/content")
+                        .statusCode())
+                .isEqualTo(409);
+        runTask(Map.of("video_id", videoId, "end_time", 2));
     }
 
     @Test

@@ -53,6 +53,27 @@ final class TestMedia {
         return out;
     }
 
+    /** Like {@link #clip}, with the index at the front, so that a truncated copy still probes as a video. */
+    static Path faststartClip(Path dir, String name, int seconds, int width, int height) {
+        var source = clip(dir, "plain-" + name, seconds, width, height);
+        var out = dir.resolve(name);
+        run(List.of(
+                "ffmpeg",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-nostdin",
+                "-y",
+                "-i",
+                source.toString(),
+                "-c",
+                "copy",
+                "-movflags",
+                "+faststart",
+                out.toString()));
+        return out;
+    }
+
     static Probe probe(Path file) {
         var json = run(List.of(
                 "ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()));
