@@ -2,6 +2,7 @@ package org.vidcut.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +49,9 @@ class WorkerApplicationTest {
     @Autowired
     SimpleMessageListenerContainer container;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void bindsTheDefaults() {
         assertThat(worker.id()).isEqualTo("ctx-worker");
@@ -86,6 +90,12 @@ class WorkerApplicationTest {
         assertThat(ReflectionTestUtils.getField(container, "prefetchCount")).isEqualTo(1);
         assertThat(ReflectionTestUtils.getField(container, "concurrentConsumers"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void registersTheWorkerMetersInTheApplicationRegistry() {
+        assertThat(meters.find("vidcut.jobs.in.progress").gauge()).isNotNull();
+        assertThat(meters.get("vidcut.jobs.in.progress").gauge().value()).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.vidcut.worker.conversion;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vidcut.worker.WorkerProperties;
@@ -9,7 +10,12 @@ import org.vidcut.worker.storage.ObjectStore;
 class ConversionConfiguration {
 
     @Bean
-    ConversionService conversionService(WorkerProperties properties, ObjectStore store) {
-        return new ConversionService(properties, store);
+    ConversionMetrics conversionMetrics(MeterRegistry registry) {
+        return new ConversionMetrics(registry);
+    }
+
+    @Bean
+    ConversionService conversionService(WorkerProperties properties, ObjectStore store, ConversionMetrics metrics) {
+        return new ConversionService(properties, store, metrics);
     }
 }

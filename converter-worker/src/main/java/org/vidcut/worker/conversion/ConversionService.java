@@ -11,10 +11,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.vidcut.contracts.ConversionJob;
+import org.vidcut.contracts.OutputFormat;
 import org.vidcut.worker.WorkerProperties;
 import org.vidcut.worker.storage.ObjectStore;
 
@@ -35,9 +37,15 @@ public class ConversionService implements Converter, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final FfmpegRunner runner;
     private final OutputVerifier verifier;
+    private final ConversionMetrics metrics;
 
     public ConversionService(WorkerProperties properties, ObjectStore store) {
+        this(properties, store, ConversionMetrics.unregistered());
+    }
+
+    public ConversionService(WorkerProperties properties, ObjectStore store, ConversionMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         this.store = store;
         this.timeouts = new ConversionTimeouts(properties.timeoutBase(), properties.timeoutPerInputSecond());
         var threads = new AtomicInteger();
@@ -71,7 +79,7 @@ public class ConversionService implements Converter, AutoCloseable {
                     operations.format().id(),
                     FfmpegCommand.streamCopies(operations) ? "stream copy" : "re-encode",
                     timeout.toSeconds());
-            runner.run(command, timeout, heartbeat, input, output);
+            runFfmpeg(command, timeout, heartbeat, input, output, operations.format());
             var verified = verifier.verify(
                     output, operations.format(), properties.maxOutputSize().toBytes());
             store.store(job.resultObjectKey(), output, FfmpegCommand.contentType(operations.format()));
@@ -88,6 +96,23 @@ public class ConversionService implements Converter, AutoCloseable {
             heartbeat.stop();
             deleteQuietly(output);
         }
+    }
+
+    private void runFfmpeg(
+            FFmpegBuilder command,
+            Duration timeout,
+            Heartbeat heartbeat,
+            String input,
+            Path output,
+            OutputFormat format) {
+        var started = metrics.ffmpegStarting();
+        try {
+            runner.run(command, timeout, heartbeat, input, output);
+        } catch (RuntimeException e) {
+            metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.of(e));
+            throw e;
+        }
+        metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.SUCCESS);
     }
 
     /** Kills running ffmpeg processes and refuses new runs; their jobs fail with {@link WorkerShuttingDown}. */

@@ -11,6 +11,7 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.Converter;
 import org.vidcut.worker.conversion.FailurePolicy;
 
@@ -30,8 +31,20 @@ class JobListener implements ChannelAwareMessageListener {
     private final Lifecycle lifecycle;
     private final String workerId;
     private final Clock clock;
+    private final ConversionMetrics metrics;
 
     JobListener(Converter conversions, EventPublisher events, Lifecycle lifecycle, String workerId, Clock clock) {
+        this(conversions, events, lifecycle, workerId, clock, ConversionMetrics.unregistered());
+    }
+
+    JobListener(
+            Converter conversions,
+            EventPublisher events,
+            Lifecycle lifecycle,
+            String workerId,
+            Clock clock,
+            ConversionMetrics metrics) {
+        this.metrics = metrics;
         this.conversions = conversions;
         this.events = events;
         this.lifecycle = lifecycle;
@@ -60,9 +73,11 @@ class JobListener implements ChannelAwareMessageListener {
         }
         MDC.put(TASK_ID, job.taskId());
         MDC.put(ATTEMPT, Integer.toString(job.attempt()));
+        metrics.jobStarted();
         try {
             process(job, deliveryTag, channel);
         } finally {
+            metrics.jobEnded();
             MDC.remove(TASK_ID);
             MDC.remove(ATTEMPT);
         }
@@ -93,6 +108,7 @@ class JobListener implements ChannelAwareMessageListener {
         } catch (RuntimeException e) {
             var failure = FailurePolicy.classify(e);
             log.warn("job failed ({}): {}", failure.kind().id(), failure.reason());
+            metrics.jobFailed(failure.kind());
             log.debug("job failure detail", e);
             terminal = new TaskEvent.Failed(
                     job.taskId(), job.attempt(), workerId, clock.instant(), failure.kind(), failure.reason());

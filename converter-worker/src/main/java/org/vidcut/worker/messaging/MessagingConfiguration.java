@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vidcut.contracts.Topology;
 import org.vidcut.worker.WorkerProperties;
+import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionService;
 import org.vidcut.worker.conversion.Converter;
 
@@ -30,8 +31,12 @@ class MessagingConfiguration {
 
     @Bean
     JobListener jobListener(
-            Converter conversions, EventPublisher events, Lifecycle lifecycle, WorkerProperties properties) {
-        return new JobListener(conversions, events, lifecycle, properties.id(), Clock.systemUTC());
+            Converter conversions,
+            EventPublisher events,
+            Lifecycle lifecycle,
+            WorkerProperties properties,
+            ConversionMetrics metrics) {
+        return new JobListener(conversions, events, lifecycle, properties.id(), Clock.systemUTC(), metrics);
     }
 
     @Bean
