@@ -2,6 +2,8 @@ package org.vidcut.standalone.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.vidcut.contracts.Topology;
 
 /** docs/production.md against the configuration the applications bind and the deployment files. */
@@ -78,6 +85,20 @@ class ProductionDocsTest {
     }
 
     @Test
+    void metricsTableNamesEveryVidcutMeterInItsPrometheusForm() throws IllegalAccessException {
+        List<String> meters = new ArrayList<>();
+        for (ServiceModule module : ServiceModule.all()) {
+            meters.addAll(meterNames(module.basePackage()));
+        }
+        assertThat(meters).as("meter names declared by the *Metrics classes").isNotEmpty();
+        String metricsSection =
+                document.substring(document.indexOf("## Metrics"), document.indexOf("## Configuration"));
+        for (String meter : meters) {
+            assertThat(metricsSection).as(meter).contains("`" + meter.replace('.', '_'));
+        }
+    }
+
+    @Test
     void namesTheJobsQueueTheImagesAndTheWalkThroughCommands() {
         assertThat(document)
                 .contains(Topology.JOBS_QUEUE, Topology.EVENTS_QUEUE, Topology.JOBS_DEAD_LETTER_QUEUE)
@@ -86,5 +107,32 @@ class ProductionDocsTest {
         for (ServiceModule module : ServiceModule.all()) {
             assertThat(document).contains(module.image());
         }
+    }
+
+    /** Names of Micrometer meters: {@code static final String} constants of the {@code *Metrics} classes. */
+    private static List<String> meterNames(String basePackage) throws IllegalAccessException {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent();
+            }
+        };
+        scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Metrics")));
+        List<String> names = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+            Class<?> type = ClassUtils.resolveClassName(
+                    candidate.getBeanClassName(), ProductionDocsTest.class.getClassLoader());
+            for (Field field : type.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+                    field.setAccessible(true);
+                    String value = (String) field.get(null);
+                    if (value.startsWith("vidcut.")) {
+                        names.add(value);
+                    }
+                }
+            }
+        }
+        return names;
     }
 }
