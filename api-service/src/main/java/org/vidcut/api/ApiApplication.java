@@ -1,5 +1,6 @@
 package org.vidcut.api;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,7 +18,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @PropertySource("classpath:api-service-defaults.properties")
 public class ApiApplication {
 
+    /**
+     * ECS JSON logs, which carry the MDC ({@code task_id}, {@code attempt}) as fields, as the worker's do. Set as
+     * a default property of the main method because logging is configured before {@code @PropertySource} files
+     * are read; any other property source (environment, command line) still overrides it, and
+     * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=} (empty) turns it off.
+     */
+    public static final String STRUCTURED_LOGGING = "logging.structured.format.console=ecs";
+
     public static void main(String[] args) {
-        SpringApplication.run(ApiApplication.class, args);
+        var application = new SpringApplication(ApiApplication.class);
+        var setting = STRUCTURED_LOGGING.split("=", 2);
+        application.setDefaultProperties(Map.of(setting[0], setting[1]));
+        application.run(args);
     }
 }

@@ -154,6 +154,14 @@ class ApiApplicationTest {
     }
 
     @Test
+    void exportsTheQueueDepthAndTaskMetersForPrometheus() throws Exception {
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("vidcut_queue_depth{queue=\"vidcut.conversion-jobs\"}")))
+                .andExpect(content().string(containsString("vidcut_task_retries_total")));
+    }
+
+    @Test
     void guardsV1WithBearerTokens() throws Exception {
         mvc.perform(get("/v1/videos"))
                 .andExpect(status().isUnauthorized())

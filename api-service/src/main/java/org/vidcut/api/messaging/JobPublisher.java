@@ -61,6 +61,12 @@ public class JobPublisher {
     }
 
     public PublishOutcome publish(ConversionJob job, Duration confirmTimeout) {
+        try (var context = TaskLogContext.open(job.taskId(), job.attempt())) {
+            return send(job, confirmTimeout);
+        }
+    }
+
+    private PublishOutcome send(ConversionJob job, Duration confirmTimeout) {
         var properties = new MessageProperties();
         properties.setContentType(MessageCodec.CONTENT_TYPE);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);

@@ -27,7 +27,10 @@ class TaskEventListener {
 
     @RabbitListener(queues = Topology.EVENTS_QUEUE, containerFactory = TaskEventConsumption.CONTAINER_FACTORY)
     public void onMessage(Message message) {
-        sink.apply(decode(message));
+        var event = decode(message);
+        try (var context = TaskLogContext.open(event.taskId(), event.attempt())) {
+            sink.apply(event);
+        }
     }
 
     static TaskEvent decode(Message message) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,15 @@ class TaskEvents implements TaskEventSink {
     private final TaskRepository tasks;
     private final RetryPolicy retryPolicy;
     private final ObjectStore objectStore;
+    private final TaskMetrics metrics;
 
     TaskEvents(TaskRepository tasks, RetryPolicy retryPolicy, ObjectStore objectStore) {
+        this(tasks, retryPolicy, objectStore, TaskMetrics.unregistered());
+    }
+
+    @Autowired
+    TaskEvents(TaskRepository tasks, RetryPolicy retryPolicy, ObjectStore objectStore, TaskMetrics metrics) {
+        this.metrics = metrics;
         this.tasks = tasks;
         this.retryPolicy = retryPolicy;
         this.objectStore = objectStore;
@@ -87,6 +95,7 @@ class TaskEvents implements TaskEventSink {
                 .unset("result");
         // not sourcesOf(NEW): FAILED→NEW is a user's restart, never a retry
         var retried = tasks.compareAndSet(guard(taskId, attempt, stillTrue), RETRYABLE, update, now);
+        retried.ifPresent(t -> metrics.retried());
         retried.ifPresentOrElse(
                 t -> log.info(
                         "task {} attempt {} failed ({}); attempt {} due in {}",
@@ -123,6 +132,7 @@ class TaskEvents implements TaskEventSink {
                 .unset("lastHeartbeatAt");
         var done = tasks.compareAndSet(
                 event.taskId(), event.attempt(), TaskState.sourcesOf(TaskState.DONE), update, Instant.now());
+        done.ifPresent(metrics::finished);
         if (done.isEmpty()) {
             ignored(event.taskId(), event.attempt(), TaskState.DONE);
             discardUnusedResult(event);
@@ -136,6 +146,7 @@ class TaskEvents implements TaskEventSink {
                 .unset("lastHeartbeatAt");
         var failed = tasks.compareAndSet(
                 guard(taskId, attempt, stillTrue), TaskState.sourcesOf(TaskState.FAILED), update, Instant.now());
+        failed.ifPresent(metrics::finished);
         failed.ifPresentOrElse(
                 t -> log.info("task {} attempt {} failed: {}", taskId, attempt, reason),
                 () -> ignored(taskId, attempt, TaskState.FAILED));

@@ -16,7 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskMetrics {
 
-    static final String CREATED = "vidcut.tasks.created";
+    /**
+     * Not {@code vidcut.tasks.created}: the Prometheus client strips a {@code _created} suffix (it is reserved for
+     * creation timestamps), which would export it as {@code vidcut_tasks_total}.
+     */
+    static final String CREATED = "vidcut.tasks.submitted";
+
     static final String FINISHED = "vidcut.tasks.finished";
     static final String PROCESSING = "vidcut.task.processing";
     static final String RETRIES = "vidcut.task.retries";

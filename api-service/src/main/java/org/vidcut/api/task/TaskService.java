@@ -8,6 +8,7 @@ import java.util.Set;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -30,6 +31,7 @@ class TaskService {
     private final ObjectStore objectStore;
     private final TaskProperties properties;
     private final StorageProperties storage;
+    private final TaskMetrics metrics;
 
     TaskService(
             TaskRepository tasks,
@@ -38,6 +40,19 @@ class TaskService {
             ObjectStore objectStore,
             TaskProperties properties,
             StorageProperties storage) {
+        this(tasks, videos, dispatcher, objectStore, properties, storage, TaskMetrics.unregistered());
+    }
+
+    @Autowired
+    TaskService(
+            TaskRepository tasks,
+            OwnedVideos videos,
+            JobDispatcher dispatcher,
+            ObjectStore objectStore,
+            TaskProperties properties,
+            StorageProperties storage,
+            TaskMetrics metrics) {
+        this.metrics = metrics;
         this.tasks = tasks;
         this.videos = videos;
         this.dispatcher = dispatcher;
@@ -72,7 +87,9 @@ class TaskService {
         task.setUpdatedAt(now);
         // due later, not now: the dispatch below publishes at once, the sweeper only if that was not confirmed
         task.setNextPublishAt(now.plus(properties.republishAfter()));
-        return view(dispatcher.dispatch(tasks.insert(task)));
+        var saved = tasks.insert(task);
+        metrics.created(saved);
+        return view(dispatcher.dispatch(saved));
     }
 
     TaskView get(String ownerId, String taskId) {
