@@ -3,6 +3,7 @@ package org.vidcut.api.task;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -47,8 +48,7 @@ class TaskEvents implements TaskEventSink {
     @Override
     public void apply(TaskEvent event) {
         if (event instanceof TaskEvent.Started started) {
-            // only a start enters the state; progress is not a transition worth a history entry
-            processing(event, TaskDocument.entering(TaskState.PROCESSING, started.attempt(), Instant.now()));
+            started(started);
         } else if (event instanceof TaskEvent.Progress progress) {
             processing(event, new Update().max("progress", Math.max(0, Math.min(100, progress.percent()))));
         } else if (event instanceof TaskEvent.Succeeded succeeded) {
@@ -106,6 +106,34 @@ class TaskEvents implements TaskEventSink {
                         delay.get()),
                 () -> ignored(taskId, attempt, TaskState.NEW));
         return retried;
+    }
+
+    /** Only a start enters the state and the history; progress events just refresh the heartbeat. */
+    private void started(TaskEvent.Started event) {
+        var now = Instant.now();
+        var afterConfirm = EnumSet.copyOf(TaskState.sourcesOf(TaskState.PROCESSING));
+        afterConfirm.remove(TaskState.NEW);
+        var update = startedUpdate(now).push("history", new StateChange(TaskState.PROCESSING, event.attempt(), now));
+        var moved = tasks.compareAndSet(event.taskId(), event.attempt(), afterConfirm, update, now);
+        if (moved.isEmpty()) {
+            // the start beat the broker's confirm; it proves the broker had the job, so the history says so too
+            var early = startedUpdate(now);
+            early.push("history")
+                    .each(
+                            new StateChange(TaskState.SCHEDULED, event.attempt(), now),
+                            new StateChange(TaskState.PROCESSING, event.attempt(), now));
+            moved = tasks.compareAndSet(event.taskId(), event.attempt(), Set.of(TaskState.NEW), early, now);
+        }
+        if (moved.isEmpty()) {
+            ignored(event.taskId(), event.attempt(), TaskState.PROCESSING);
+        }
+    }
+
+    private static Update startedUpdate(Instant now) {
+        return new Update()
+                .set("state", TaskState.PROCESSING)
+                .set("lastHeartbeatAt", now)
+                .unset("nextPublishAt");
     }
 
     private void processing(TaskEvent event, Update update) {

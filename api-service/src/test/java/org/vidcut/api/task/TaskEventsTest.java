@@ -112,6 +112,10 @@ class TaskEventsTest {
         assertThat(after.getNextPublishAt())
                 .as("the sweeper must not publish it again")
                 .isNull();
+        assertThat(after.getHistory())
+                .as("a start proves the broker had the job")
+                .extracting(StateChange::state)
+                .containsExactly(TaskState.SCHEDULED, TaskState.PROCESSING);
     }
 
     @Test
