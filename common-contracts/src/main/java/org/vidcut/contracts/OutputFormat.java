@@ -8,21 +8,28 @@ import java.util.Optional;
 
 /** Containers a task may produce; the name is what clients send as {@code format}. */
 public enum OutputFormat {
-    MP4("mp4", true, true),
-    WEBM("webm", true, true),
-    MKV("mkv", true, true),
-    MOV("mov", true, true),
-    GIF("gif", true, false),
-    MP3("mp3", false, true);
+    MP4("mp4", true, true, "video/mp4"),
+    WEBM("webm", true, true, "video/webm"),
+    MKV("mkv", true, true, "video/x-matroska"),
+    MOV("mov", true, true, "video/quicktime"),
+    GIF("gif", true, false, "image/gif"),
+    MP3("mp3", false, true, "audio/mpeg");
 
     private final String id;
     private final boolean video;
     private final boolean audio;
+    private final String contentType;
 
-    OutputFormat(String id, boolean video, boolean audio) {
+    OutputFormat(String id, boolean video, boolean audio, String contentType) {
         this.id = id;
         this.video = video;
         this.audio = audio;
+        this.contentType = contentType;
+    }
+
+    /** The media type a result of this format is stored and served with. */
+    public String contentType() {
+        return contentType;
     }
 
     @JsonValue

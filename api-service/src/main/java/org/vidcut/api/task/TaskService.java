@@ -17,7 +17,6 @@ import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.api.video.OwnedVideos;
 import org.vidcut.api.video.VideoDeleted;
-import org.vidcut.contracts.OutputFormat;
 
 /** The task use cases, always scoped to the calling user. */
 @Service
@@ -141,7 +140,7 @@ class TaskService {
             throw new TaskNotDone(taskId, task.getState());
         }
         var format = task.getOperations().format();
-        return new ResultDownload(task.getResult().objectKey(), contentType(format), downloadName(task));
+        return new ResultDownload(task.getResult().objectKey(), format.contentType(), downloadName(task));
     }
 
     @EventListener
@@ -208,17 +207,6 @@ class TaskService {
                 task.getError(),
                 task.getAttempt(),
                 task.getHistory());
-    }
-
-    static String contentType(OutputFormat format) {
-        return switch (format) {
-            case MP4 -> "video/mp4";
-            case WEBM -> "video/webm";
-            case MKV -> "video/x-matroska";
-            case MOV -> "video/quicktime";
-            case GIF -> "image/gif";
-            case MP3 -> "audio/mpeg";
-        };
     }
 
     static String downloadName(TaskDocument task) {

@@ -10,7 +10,6 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,16 +271,5 @@ class TaskServiceTest {
         assertThat(store.contains(doomed.resultObjectKeyFor(1))).isFalse();
         assertThat(tasks.findById(otherVideo.getId())).isPresent();
         assertThat(store.contains(otherVideo.resultObjectKeyFor(1))).isTrue();
-    }
-
-    @Test
-    void contentTypesMatchTheFormats() {
-        assertThat(Map.of(
-                        OutputFormat.WEBM, TaskService.contentType(OutputFormat.WEBM),
-                        OutputFormat.GIF, TaskService.contentType(OutputFormat.GIF),
-                        OutputFormat.MP3, TaskService.contentType(OutputFormat.MP3)))
-                .containsEntry(OutputFormat.WEBM, "video/webm")
-                .containsEntry(OutputFormat.GIF, "image/gif")
-                .containsEntry(OutputFormat.MP3, "audio/mpeg");
     }
 }

@@ -82,7 +82,7 @@ public class ConversionService implements Converter, AutoCloseable {
             runFfmpeg(command, timeout, heartbeat, input, output, operations.format());
             var verified = verifier.verify(
                     output, operations.format(), properties.maxOutputSize().toBytes());
-            store.store(job.resultObjectKey(), output, FfmpegCommand.contentType(operations.format()));
+            store.store(job.resultObjectKey(), output, operations.format().contentType());
             return new ConversionResult(
                     job.resultObjectKey(),
                     verified.sizeBytes(),

@@ -154,17 +154,6 @@ final class FfmpegCommand {
         };
     }
 
-    static String contentType(OutputFormat format) {
-        return switch (format) {
-            case MP4 -> "video/mp4";
-            case WEBM -> "video/webm";
-            case MKV -> "video/x-matroska";
-            case MOV -> "video/quicktime";
-            case GIF -> "image/gif";
-            case MP3 -> "audio/mpeg";
-        };
-    }
-
     static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.3f", seconds);
     }

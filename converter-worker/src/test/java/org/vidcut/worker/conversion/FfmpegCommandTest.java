@@ -245,12 +245,6 @@ class FfmpegCommandTest {
         assertThat(args(exact(0, 5, null, null, format))).contains("-sn", "-dn");
     }
 
-    @ParameterizedTest
-    @EnumSource(OutputFormat.class)
-    void everyFormatHasAContentType(OutputFormat format) {
-        assertThat(FfmpegCommand.contentType(format)).matches("(video|image|audio)/[a-z0-9.+-]+");
-    }
-
     @Test
     void aSourceReadOverHttpGetsANetworkTimeoutBeforeTheInput() {
         var args = args(exact(0, 5, null, null, OutputFormat.MP4));
