@@ -55,7 +55,8 @@ class TaskEventConsumptionTest {
         deadLetterQueue = "vidcut.test.events.dead." + id;
         var dlx = new FanoutExchange(deadLetterExchange, false, true);
         admin.declareExchange(dlx);
-        var dead = new Queue(deadLetterQueue, false, false, true);
+        // not auto-delete: polling it must not make it vanish between two polls; @AfterEach deletes it
+        var dead = new Queue(deadLetterQueue, false, false, false);
         admin.declareQueue(dead);
         admin.declareBinding(BindingBuilder.bind(dead).to(dlx));
         admin.declareQueue(new Queue(queue, false, false, true, Map.of("x-dead-letter-exchange", deadLetterExchange)));
@@ -104,7 +105,7 @@ class TaskEventConsumptionTest {
     }
 
     private Message deadLetter() {
-        return new RabbitTemplate(connectionFactory).receive(deadLetterQueue, 100);
+        return new RabbitTemplate(connectionFactory).receive(deadLetterQueue);
     }
 
     @Test
