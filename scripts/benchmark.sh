@@ -33,7 +33,8 @@ done
 
 if [[ "$build" == true ]]; then
   echo "building standalone/target/standalone.jar" >&2
-  ./mvnw -B -q package -DskipTests
+  # forceCreation: otherwise an existing standalone.jar counts as "already repackaged" and keeps stale services
+  ./mvnw -B -q package -DskipTests -Dmaven.jar.forceCreation=true
 elif [[ ! -f standalone/target/standalone.jar ]]; then
   echo "standalone/target/standalone.jar is missing: run without --skip-build" >&2
   exit 2

@@ -113,7 +113,7 @@ final class ApiClient {
     }
 
     /** A finished task and how long it took from sending POST /v1/tasks until a poll saw it done. */
-    record TaskRun(String id, long nanos, long postedAtEpochMillis, JsonNode task) {
+    record TaskRun(String id, long nanos, long postedAtEpochMillis, int polls, JsonNode task) {
         double seconds() {
             return nanos / 1e9;
         }
@@ -125,11 +125,13 @@ final class ApiClient {
         long start = System.nanoTime();
         var id = createTask(body).get("id").asText();
         long deadline = start + timeout.toNanos();
+        int polls = 0;
         while (true) {
             var task = task(id);
+            polls++;
             var state = task.path("state").asText().toLowerCase(java.util.Locale.ROOT);
             if (state.equals("done")) {
-                return new TaskRun(id, System.nanoTime() - start, postedAt, task);
+                return new TaskRun(id, System.nanoTime() - start, postedAt, polls, task);
             }
             if (state.equals("failed")) {
                 throw new IllegalStateException("task " + id + " failed: " + task);

@@ -45,6 +45,22 @@ final class HeapProbe {
         return snapshot();
     }
 
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+
+    /**
+     * Bytes of reachable objects: {@code GC.class_histogram} runs a full collection first, so its total is the live
+     * heap at that instant, garbage excluded.
+     */
+    long liveBytes() {
+        var out = Processes.check(List.of("jcmd", Long.toString(pid), "GC.class_histogram"), Duration.ofSeconds(60))
+                .output();
+        var m = HISTOGRAM_TOTAL.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no Total line in GC.class_histogram: " + Processes.tail(out, 500));
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     /** Samples the heap every 100 ms until closed, remembering the highest used and committed values. */
     Sampler sample() {
         return new Sampler(pid);
