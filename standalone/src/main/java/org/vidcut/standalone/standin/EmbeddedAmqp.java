@@ -2,6 +2,7 @@ package org.vidcut.standalone.standin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +132,7 @@ public final class EmbeddedAmqp implements AutoCloseable {
             throw new IllegalStateException("The AMQP stand-in did not start", e);
         }
         int boundPort = boundPort(system.get(), port);
+        detachQpidShutdownHook(system.get().getContainer());
         log.info(
                 "AMQP stand-in (Qpid Broker-J) listening on {}:{} after {} ms",
                 HOST,
@@ -166,6 +168,23 @@ public final class EmbeddedAmqp implements AutoCloseable {
 
     public String password() {
         return password;
+    }
+
+    /**
+     * Qpid adds a JVM shutdown hook that stops the broker on Ctrl-C, concurrently with the launcher's own hook,
+     * so the services would lose their broker while they still finish jobs. The launcher stops the broker last
+     * itself; Qpid offers no setting for this, hence reflection, and a failure only costs a noisier shutdown.
+     */
+    private static void detachQpidShutdownHook(Object broker) {
+        try {
+            Field hook = broker.getClass().getDeclaredField("_shutdownHook");
+            hook.setAccessible(true);
+            if (hook.get(broker) instanceof Thread thread) {
+                Runtime.getRuntime().removeShutdownHook(thread);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Qpid's shutdown hook stays: {}", e.toString());
+        }
     }
 
     @Override
