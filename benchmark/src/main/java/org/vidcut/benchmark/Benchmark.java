@@ -663,7 +663,9 @@ public final class Benchmark {
     }
 
     private static String masked(FfmpegSpy.Run run) {
-        return String.join(" ", run.args()).replaceAll("http://\\S+", "<presigned source URL>");
+        var args = new ArrayList<>(run.args());
+        args.set(args.size() - 1, "<output file>");
+        return String.join(" ", args).replaceAll("http://\\S+", "<presigned source URL>");
     }
 
     private static String overBy(double amount, String unit) {

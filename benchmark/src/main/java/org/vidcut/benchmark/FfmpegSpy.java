@@ -185,21 +185,27 @@ final class FfmpegSpy {
     static long replayReadBytes(Run workerRun, Path ffmpeg, Path output) {
         var command = rewritten(workerRun, ffmpeg, workerRun.input(), output, "verbose");
         var text = Processes.check(command, java.time.Duration.ofMinutes(5)).output();
-        // the input is closed last; an earlier "bytes read" line is mp4's faststart pass re-reading the output
-        var m = BYTES_READ.matcher(text);
-        long last = 0;
-        boolean found = false;
-        while (m.find()) {
-            last = Long.parseLong(m.group(1));
-            found = true;
-        }
         try {
             Files.deleteIfExists(output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!found) {
-            throw new IllegalStateException("ffmpeg printed no read statistics:\n" + Processes.tail(text, 2000));
+        return inputBytesRead(text);
+    }
+
+    /**
+     * The input's {@code Statistics: N bytes read} from ffmpeg's verbose output. The input is closed last; an
+     * earlier "bytes read" line is mp4's faststart pass reading the output back.
+     */
+    static long inputBytesRead(String verboseOutput) {
+        var m = BYTES_READ.matcher(verboseOutput);
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        if (last < 0) {
+            throw new IllegalStateException(
+                    "ffmpeg printed no read statistics:\n" + Processes.tail(verboseOutput, 2000));
         }
         return last;
     }
