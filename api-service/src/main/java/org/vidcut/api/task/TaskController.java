@@ -30,7 +30,7 @@ import org.vidcut.api.web.PagedResponses;
 @Tag(name = "tasks", description = "Trim, resize and convert jobs on the caller's videos")
 class TaskController {
 
-    private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = PagedResponses.MAX_PAGE_SIZE;
 
     private final TaskService tasks;
     private final ObjectStore objectStore;
@@ -64,6 +64,9 @@ class TaskController {
             @RequestParam(name = "size", defaultValue = "20") int size) {
         if (page < 0) {
             throw new InvalidTaskRequest("page", "must not be negative");
+        }
+        if (page > PagedResponses.MAX_PAGE) {
+            throw new InvalidTaskRequest("page", "must be at most " + PagedResponses.MAX_PAGE);
         }
         if (size < 1) {
             throw new InvalidTaskRequest("size", "must be at least 1");

@@ -47,8 +47,8 @@ class VideoController {
     @Operation(summary = "The caller's videos, newest first")
     ResponseEntity<List<VideoView>> list(
             Caller caller,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PagedResponses.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PagedResponses.MAX_PAGE_SIZE) int size) {
         return PagedResponses.of(videos.list(caller.userId(), page, size), videos::view);
     }
 

@@ -11,6 +11,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** Builds list responses: a JSON array body with {@code X-Total-Count} and RFC 8288 {@code Link} headers. */
 public final class PagedResponses {
 
+    /** The largest page size any list endpoint serves. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    /**
+     * The last page a list endpoint accepts: Spring Data passes the offset {@code page * size} to the Mongo driver
+     * as an int, so a farther page would wrap around (a negative skip that MongoDB refuses, or another page).
+     */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
+
     private PagedResponses() {}
 
     public static <T, R> ResponseEntity<List<R>> of(Page<T> page, Function<T, R> mapper) {

@@ -126,6 +126,20 @@ class TaskBadInputTest {
         isProblem(as(ALICE, delete("/v1/videos/{id}", id)), 404);
     }
 
+    /** Spring Data hands the Mongo driver {@code (int) (page * size)}: a page this far wraps the skip around. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/tasks", "/v1/videos"})
+    void refusesAPageWhoseOffsetWouldOverflowWith422(String list) throws Exception {
+        tasks.insert(Tasks.task("alice", TaskState.DONE));
+
+        isProblem(as(ALICE, get(list).param("page", "2147483647").param("size", "100")), 422)
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("page: must")));
+        isProblem(as(ALICE, get(list).param("page", "21474837").param("size", "100")), 422);
+        as(ALICE, get(list).param("page", "21474836").param("size", "100"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
     @Test
     void refusesMalformedJsonWith400AndCreatesNothing() throws Exception {
         long before = mongo.count(new Query(), TaskDocument.class);
