@@ -42,7 +42,9 @@ public final class Benchmark {
             int loadConnections,
             Duration loadDuration,
             int warmupSeconds,
-            boolean jfr) {
+            boolean jfr,
+            java.util.Set<String> rows,
+            Map<String, String> environment) {
 
         static Settings parse(String... args) {
             var values = new LinkedHashMap<String, String>();
@@ -67,7 +69,21 @@ public final class Benchmark {
                     Integer.parseInt(values.getOrDefault("load-connections", "16")),
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("load-seconds", "10"))),
                     Integer.parseInt(values.getOrDefault("warmup-seconds", "20")),
-                    Boolean.parseBoolean(values.getOrDefault("jfr", "false")));
+                    Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
+                    java.util.Set.of(values.getOrDefault("rows", "keyframe,encode,upload,status")
+                            .split(",")),
+                    environment(values));
+        }
+
+        /** {@code --env.NAME=VALUE}: extra environment for the standalone jar, for what-if runs (reported). */
+        private static Map<String, String> environment(Map<String, String> values) {
+            var environment = new LinkedHashMap<String, String>();
+            values.forEach((name, value) -> {
+                if (name.startsWith("env.")) {
+                    environment.put(name.substring(4), value);
+                }
+            });
+            return environment;
         }
     }
 
@@ -99,10 +115,14 @@ public final class Benchmark {
         spy = FfmpegSpy.install(settings.workDir().resolve("spy"));
 
         var dataDir = settings.workDir().resolve("data");
-        var environment = Map.of(
+        var environment = new LinkedHashMap<String, String>(Map.of(
                 "VIDCUT_WORKER_FFMPEGPATH", spy.ffmpeg().toString(),
                 "VIDCUT_WORKER_FFPROBEPATH", spy.ffprobe().toString(),
-                "VIDCUT_MEDIA_FFPROBEPATH", spy.ffprobe().toString());
+                "VIDCUT_MEDIA_FFPROBEPATH", spy.ffprobe().toString()));
+        environment.putAll(settings.environment());
+        if (!settings.environment().isEmpty()) {
+            report.detail("what-if run: extra environment for the standalone jar %s", settings.environment());
+        }
         // one line per collection, kept for diagnosis next to the standalone's log; it changes nothing in how it runs
         var jvmOptions = new ArrayList<String>(
                 List.of("-Xlog:gc:file=" + settings.workDir().resolve("gc.log")));
@@ -145,36 +165,42 @@ public final class Benchmark {
             } finally {
                 egress.ifPresent(StorageEgress::close);
             }
-            encode(
-                    standalone.pid(),
-                    api,
-                    spy,
-                    videoId,
-                    media.tenMinutes(),
-                    "exact trim 60-90 s (libx264 veryfast)",
-                    task(videoId, 60, 90, null, null, null, "exact"),
-                    "mp4");
-            encode(
-                    standalone.pid(),
-                    api,
-                    spy,
-                    videoId,
-                    media.tenMinutes(),
-                    "resize to 1280x720, 60 s segment 60-120 s",
-                    task(videoId, 60, 120, 1280, 720, null, null),
-                    "mp4");
-            encode(
-                    standalone.pid(),
-                    api,
-                    spy,
-                    videoId,
-                    media.tenMinutes(),
-                    "convert to webm (VP9/Opus), 30 s segment 60-90 s",
-                    task(videoId, 60, 90, null, null, "webm", null),
-                    "webm");
+            if (settings.rows().contains("encode")) {
+                encode(
+                        standalone.pid(),
+                        api,
+                        spy,
+                        videoId,
+                        media.tenMinutes(),
+                        "exact trim 60-90 s (libx264 veryfast)",
+                        task(videoId, 60, 90, null, null, null, "exact"),
+                        "mp4");
+                encode(
+                        standalone.pid(),
+                        api,
+                        spy,
+                        videoId,
+                        media.tenMinutes(),
+                        "resize to 1280x720, 60 s segment 60-120 s",
+                        task(videoId, 60, 120, 1280, 720, null, null),
+                        "mp4");
+                encode(
+                        standalone.pid(),
+                        api,
+                        spy,
+                        videoId,
+                        media.tenMinutes(),
+                        "convert to webm (VP9/Opus), 30 s segment 60-90 s",
+                        task(videoId, 60, 90, null, null, "webm", null),
+                        "webm");
+            }
             busyness.add("before the upload: " + Machine.busyness());
-            upload(api, standalone, media.oneGigabyte());
-            statusLoad(api, standalone, statusTaskId);
+            if (settings.rows().contains("upload")) {
+                upload(api, standalone, media.oneGigabyte());
+            }
+            if (settings.rows().contains("status")) {
+                statusLoad(api, standalone, statusTaskId);
+            }
         } finally {
             busyness.add("at end: " + Machine.busyness());
             deleteRecursively(dataDir);
