@@ -91,6 +91,7 @@ public final class Benchmark {
     private final Report report = new Report();
     private final List<String> busyness = new ArrayList<>();
     private FfmpegSpy spy;
+    private String aborted;
 
     private Benchmark(Settings settings) {
         this.settings = settings;
@@ -201,9 +202,17 @@ public final class Benchmark {
             if (settings.rows().contains("status")) {
                 statusLoad(api, standalone, statusTaskId);
             }
+        } catch (RuntimeException e) {
+            // what was measured so far is still printed; the run counts as failed
+            aborted = e.toString();
+            Console.step(
+                    "aborted: %s (standalone log: %s)", e, settings.workDir().resolve("standalone.log"));
         } finally {
             busyness.add("at end: " + Machine.busyness());
             deleteRecursively(dataDir);
+        }
+        if (aborted != null) {
+            report.detail("ABORTED: %s", aborted);
         }
 
         var elapsed = Duration.between(started, Instant.now());
@@ -234,8 +243,9 @@ public final class Benchmark {
                 markdown, header.toString().replace("\n", "  \n") + "\n" + report.markdown(), StandardCharsets.UTF_8);
         Console.step("markdown written to %s", markdown);
         return (int) report.rows().stream()
-                .filter(r -> Boolean.FALSE.equals(r.pass()))
-                .count();
+                        .filter(r -> Boolean.FALSE.equals(r.pass()))
+                        .count()
+                + (aborted == null ? 0 : 1);
     }
 
     private static Map<String, Object> task(
