@@ -507,7 +507,9 @@ public final class Benchmark {
             before = heap.collectAndSnapshot();
             int spyMark = spy.mark();
             String videoId;
+            double postedAt;
             try (var sampler = heap.sample()) {
+                postedAt = System.currentTimeMillis() / 1000.0;
                 long start = System.nanoTime();
                 videoId = api.upload(file).get("id").asText();
                 apiSeconds.add((System.nanoTime() - start) / 1e9);
@@ -519,10 +521,17 @@ public final class Benchmark {
             api.deleteVideo(videoId);
             timing.append(String.format(
                     Locale.ROOT,
-                    " run %d: direct put %.1f s, POST /v1/videos %.1f s (of which the api's ffprobe %s);",
+                    " run %d: direct put %.1f s, POST /v1/videos %.1f s (receiving, parsing and storing until the"
+                            + " api's ffprobe starts %s, ffprobe %s);",
                     i + 1,
                     directSeconds.get(i),
                     apiSeconds.get(i),
+                    seconds(spy.runsSince(spyMark).stream()
+                                    .filter(r -> r.tool().equals("ffprobe"))
+                                    .mapToDouble(FfmpegSpy.Run::startEpochSeconds)
+                                    .min()
+                                    .orElse(postedAt)
+                            - postedAt),
                     probeSeconds(spyMark)));
         }
 
