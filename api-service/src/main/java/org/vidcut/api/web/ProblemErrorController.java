@@ -1,5 +1,6 @@
 package org.vidcut.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answers the container's error dispatches (failures outside Spring MVC, e.g. in a servlet filter or while
  * Tomcat reads the request) with the same problem body as every other error, instead of Boot's default shape.
+ * Hidden from the OpenAPI document: clients never call it, and the generated Postman collection should not offer it.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -101,6 +101,9 @@ class PostmanCollectionTest {
                 .toList();
 
         assertThat(inSpec).isNotEmpty().contains("POST /v1/videos", "GET /v1/tasks/{id}");
+        assertThat(inSpec)
+                .as("the container's error route is no API operation")
+                .noneMatch(op -> op.endsWith(" /error"));
         assertThat(inCollection).containsExactlyInAnyOrderElementsOf(inSpec);
         Map<String, Long> counts = inCollection.stream()
                 .collect(Collectors.groupingBy(operation -> operation, HashMap::new, Collectors.counting()));
