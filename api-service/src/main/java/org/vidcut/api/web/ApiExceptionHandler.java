@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -119,6 +120,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(e, HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this endpoint", headers);
+    }
+
+    /** Names what was sent and what the endpoint takes, instead of the bare reason phrase. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var sent = e.getContentType() == null
+                ? "a request without Content-Type"
+                : "Content-Type " + e.getContentType().getType() + "/"
+                        + e.getContentType().getSubtype();
+        var supported = e.getSupportedMediaTypes().stream()
+                .filter(type -> !type.isWildcardType() && !type.getSubtype().contains("*"))
+                .map(type -> type.getType() + "/" + type.getSubtype())
+                .distinct()
+                .collect(Collectors.joining(" or "));
+        var error = sent + " is not supported here" + (supported.isEmpty() ? "" : "; send " + supported);
+        if (!e.getSupportedMediaTypes().isEmpty()) {
+            headers.setAccept(e.getSupportedMediaTypes());
+        }
+        return problem(e, HttpStatus.UNSUPPORTED_MEDIA_TYPE, error, headers);
     }
 
     @Override

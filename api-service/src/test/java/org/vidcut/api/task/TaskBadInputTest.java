@@ -159,8 +159,10 @@ class TaskBadInputTest {
     void refusesPlainTextBodyWith415AndCreatesNothing() throws Exception {
         long before = mongo.count(new Query(), TaskDocument.class);
 
-        isProblem(
-                as(ALICE, post("/v1/tasks").contentType(MediaType.TEXT_PLAIN).content("video_id=v1&format=mp4")), 415);
+        isProblem(as(ALICE, post("/v1/tasks").contentType(MediaType.TEXT_PLAIN).content("video_id=v1&format=mp4")), 415)
+                .andExpect(jsonPath("$.error")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "Content-Type text/plain is not supported here; send application/json")));
 
         assertThat(mongo.count(new Query(), TaskDocument.class)).isEqualTo(before);
     }

@@ -117,8 +117,8 @@ class VideoUploadBadInputTest {
                 .header("Authorization", TestAuth.bearer(ALICE)));
     }
 
-    private static void isProblem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status))
+    private static ResultActions isProblem(ResultActions result, int status) throws Exception {
+        return result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").isNotEmpty());
     }
@@ -196,11 +196,13 @@ class VideoUploadBadInputTest {
     @Test
     void refusesJsonInsteadOfMultipartWith415AndStoresNothing() throws Exception {
         isProblem(
-                mvc.perform(post("/v1/videos")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"file\":\"clip.mp4\"}")
-                        .header("Authorization", TestAuth.bearer(ALICE))),
-                415);
+                        mvc.perform(post("/v1/videos")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"file\":\"clip.mp4\"}")
+                                .header("Authorization", TestAuth.bearer(ALICE))),
+                        415)
+                .andExpect(jsonPath("$.error")
+                        .value("Content-Type application/json is not supported here; send multipart/form-data"));
 
         assertThat(store.written).isEmpty();
         assertThat(mongo.count(new Query(), VideoDocument.class)).isZero();
