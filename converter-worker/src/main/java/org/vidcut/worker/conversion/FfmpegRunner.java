@@ -35,6 +35,8 @@ final class FfmpegRunner {
     private final ScheduledExecutorService watchdog;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
+    /** What {@code ffmpeg -version} said on the first run; later runs skip that extra process. */
+    private volatile String knownVersion;
 
     FfmpegRunner(String ffmpegPath, Path workDir, ScheduledExecutorService watchdog) {
         this.ffmpegPath = ffmpegPath;
@@ -59,7 +61,7 @@ final class FfmpegRunner {
             }
             FFmpeg ffmpeg;
             try {
-                ffmpeg = new FFmpeg(ffmpegPath, run);
+                ffmpeg = ffmpeg(run);
             } catch (IOException e) {
                 throwIfStopped(run, timeout);
                 throw new FfmpegUnavailable("ffmpeg cannot be started: " + e.getMessage(), e);
@@ -80,6 +82,25 @@ final class FfmpegRunner {
             timer.cancel(false);
             running.remove(run);
         }
+    }
+
+    /**
+     * A wrapper per run, because each run has its own process function (to kill it); the wrapper's constructor
+     * would run {@code ffmpeg -version} every time, costing a process per job, so the first answer is reused.
+     */
+    private FFmpeg ffmpeg(Run run) throws IOException {
+        var version = knownVersion;
+        if (version == null) {
+            var first = new FFmpeg(ffmpegPath, run);
+            knownVersion = first.version();
+            return first;
+        }
+        return new FFmpeg(ffmpegPath, run) {
+            @Override
+            public synchronized String version() {
+                return version;
+            }
+        };
     }
 
     private static void throwIfStopped(Run run, Duration timeout) {

@@ -17,10 +17,11 @@ import org.vidcut.contracts.OutputFormat;
  */
 final class OutputVerifier {
 
-    private final String ffprobePath;
+    /** One instance for all runs: the wrapper checks {@code ffprobe -version} once per instance. */
+    private final FFprobe ffprobe;
 
     OutputVerifier(String ffprobePath) {
-        this.ffprobePath = ffprobePath;
+        this.ffprobe = new FFprobe(ffprobePath, OutputVerifier::start);
     }
 
     VerifiedOutput verify(Path file, OutputFormat format, long maxBytes) {
@@ -67,7 +68,6 @@ final class OutputVerifier {
     }
 
     private FFmpegProbeResult probe(Path file) {
-        var ffprobe = new FFprobe(ffprobePath, OutputVerifier::start);
         FFmpegProbeResult result;
         try {
             result = ffprobe.probe(file.toString());
