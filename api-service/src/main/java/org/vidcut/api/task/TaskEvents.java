@@ -152,19 +152,38 @@ class TaskEvents implements TaskEventSink {
                 event.height(),
                 event.videoCodec(),
                 event.audioCodec());
-        var update = TaskDocument.entering(TaskState.DONE, event.attempt(), Instant.now())
-                .set("progress", 100)
-                .set("result", result)
-                .unset("error")
-                .unset("nextPublishAt")
-                .unset("lastHeartbeatAt");
+        var now = Instant.now();
         var done = tasks.compareAndSet(
-                event.taskId(), event.attempt(), TaskState.sourcesOf(TaskState.DONE), update, Instant.now());
+                event.taskId(),
+                event.attempt(),
+                Set.of(TaskState.PROCESSING),
+                doneUpdate(result).push("history", new StateChange(TaskState.DONE, event.attempt(), now)),
+                now);
+        if (done.isEmpty()) {
+            // events are consumed concurrently, so the success may overtake its start; a result proves the
+            // task was processed, and the history says so too
+            var early = doneUpdate(result);
+            early.push("history")
+                    .each(
+                            new StateChange(TaskState.PROCESSING, event.attempt(), now),
+                            new StateChange(TaskState.DONE, event.attempt(), now));
+            done = tasks.compareAndSet(event.taskId(), event.attempt(), Set.of(TaskState.SCHEDULED), early, now);
+        }
         done.ifPresent(metrics::finished);
         if (done.isEmpty()) {
             ignored(event.taskId(), event.attempt(), TaskState.DONE);
             discardUnusedResult(event);
         }
+    }
+
+    private static Update doneUpdate(TaskResult result) {
+        return new Update()
+                .set("state", TaskState.DONE)
+                .set("progress", 100)
+                .set("result", result)
+                .unset("error")
+                .unset("nextPublishAt")
+                .unset("lastHeartbeatAt");
     }
 
     private Optional<TaskDocument> fail(String taskId, int attempt, String reason, Criteria stillTrue) {

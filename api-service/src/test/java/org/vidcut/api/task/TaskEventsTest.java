@@ -156,7 +156,12 @@ class TaskEventsTest {
         events.apply(succeeded(task, 1));
         events.apply(started(task, 1));
 
-        assertThat(reload(task).getState()).isEqualTo(TaskState.DONE);
+        var after = reload(task);
+        assertThat(after.getState()).isEqualTo(TaskState.DONE);
+        assertThat(after.getHistory())
+                .as("a result proves the task was processed")
+                .extracting(StateChange::state)
+                .containsExactly(TaskState.PROCESSING, TaskState.DONE);
     }
 
     @Test

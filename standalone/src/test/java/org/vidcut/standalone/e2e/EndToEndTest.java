@@ -60,7 +60,7 @@ class EndToEndTest {
         var done = awaitFinished(task.path("id").asString(), seen);
 
         assertThat(done.path("state").asString()).as("task %s", done).isEqualTo("done");
-        assertThat(seen).containsSubsequence("processing", "done");
+        // polls may miss a state that lasts milliseconds; the history below may not
         assertThat(statesInOrder(seen)).as("states only move forward: %s", seen).isTrue();
         var history = new ArrayList<String>();
         done.path("history").forEach(change -> history.add(change.path("state").asString()));

@@ -78,11 +78,14 @@ class FaultInjectionTest {
         workers.add(startWorker(workerJar, amqp, 2));
 
         var api = ApiClient.anonymous(system.apiBaseUrl().toString());
-        var clip = TestMedia.clip(dir, "clip.mp4", 12, 320, 240);
+        var clip = TestMedia.clip(dir, "clip.mp4", 12, 640, 480);
         var videoId = api.uploadVideo(clip).path("id").asString();
 
         var expected = new HashMap<String, Double>();
-        createTasks(api, videoId, 0, TASKS / 2, expected);
+        // a batch before the first kill and one after each kill, so every new pair of workers finds work to be
+        // caught in, however fast the previous batch went
+        int batch = Math.max(1, TASKS / 4);
+        createTasks(api, videoId, 0, batch, expected);
         int killed = 0;
         var workersStarted = Instant.now();
         for (int round = 1; round <= 3; round++) {
@@ -93,9 +96,7 @@ class FaultInjectionTest {
             }
             workers.clear();
             log.info("round {}: SIGKILLed every worker while tasks were processing ({} kills so far)", round, killed);
-            if (round == 1) {
-                createTasks(api, videoId, TASKS / 2, TASKS, expected);
-            }
+            createTasks(api, videoId, round * batch, round == 3 ? TASKS : (round + 1) * batch, expected);
             workers.add(startWorker(workerJar, amqp, 2 * round + 1));
             workers.add(startWorker(workerJar, amqp, 2 * round + 2));
             workersStarted = Instant.now();
