@@ -10,9 +10,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(TaskEvent.Started.class),
     @JsonSubTypes.Type(TaskEvent.Progress.class),
     @JsonSubTypes.Type(TaskEvent.Succeeded.class),
-    @JsonSubTypes.Type(TaskEvent.Failed.class)
+    @JsonSubTypes.Type(TaskEvent.Failed.class),
+    @JsonSubTypes.Type(CancelTask.class)
 })
-public sealed interface Message permits ConversionJob, TaskEvent {
+public sealed interface Message permits ConversionJob, TaskEvent, CancelTask {
 
     String taskId();
 

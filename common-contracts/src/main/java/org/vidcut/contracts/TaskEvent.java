@@ -23,7 +23,15 @@ public sealed interface TaskEvent extends Message {
         public static final String TYPE = "task_progress.v1";
     }
 
-    /** The result is stored and verified with ffprobe. */
+    /**
+     * The result is stored and verified with ffprobe.
+     *
+     * @param resultObjectKey where the worker stored it; the api trusts its own key, this one only names what to
+     *     clean up for a task that is gone
+     * @param startSeconds where the cut really begins in the source (a keyframe trim begins at a keyframe); null
+     *     from workers older than this field
+     * @param endSeconds where the cut really ends in the source; null from older workers
+     */
     @JsonTypeName(Succeeded.TYPE)
     record Succeeded(
             String taskId,
@@ -36,7 +44,9 @@ public sealed interface TaskEvent extends Message {
             Integer width,
             Integer height,
             String videoCodec,
-            String audioCodec)
+            String audioCodec,
+            Double startSeconds,
+            Double endSeconds)
             implements TaskEvent {
         public static final String TYPE = "task_succeeded.v1";
     }

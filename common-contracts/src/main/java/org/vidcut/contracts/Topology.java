@@ -1,5 +1,6 @@
 package org.vidcut.contracts;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,6 +17,19 @@ public final class Topology {
     public static final String EVENTS_QUEUE = "vidcut.task-events";
     public static final String EVENTS_ROUTING_KEY = "task-event";
 
+    /**
+     * Fanout exchange that reaches every worker: each binds a private, exclusive queue to it. The api publishes
+     * {@link CancelTask} there, because the job of a running task is no longer in any queue once a worker took it.
+     */
+    public static final String CONTROL_EXCHANGE = "vidcut.task-control";
+
+    /**
+     * How often RabbitMQ hands a message out again before it dead-letters it. Jobs are acknowledged as soon as a
+     * worker reported their start, so a job comes back only when a worker died or lost the broker before that:
+     * a job that kills every worker that takes it stops here, while a broker hiccup or two does not.
+     */
+    public static final int QUORUM_DELIVERY_LIMIT = 20;
+
     /** Fanout exchanges, one per queue: Qpid re-routes with the original routing key, so none is relied on. */
     public static final String JOBS_DEAD_LETTER_EXCHANGE = "vidcut.conversion-jobs.dlx";
 
@@ -31,6 +45,21 @@ public final class Topology {
     public static final int MAX_DELIVERIES = 1;
 
     private Topology() {}
+
+    /**
+     * Arguments of every durable queue: a RabbitMQ quorum queue (replicated; its delivery limit bounds poison
+     * messages) that dead-letters rejected messages on both brokers. Qpid logs and ignores the quorum arguments.
+     */
+    public static Map<String, Object> durableQueueArguments(String deadLetterExchange) {
+        var arguments = new LinkedHashMap<String, Object>(deadLetteringArguments(deadLetterExchange));
+        arguments.putAll(quorumArguments());
+        return Map.copyOf(arguments);
+    }
+
+    /** A quorum queue with the delivery limit; for dead-letter queues too, which nobody rejects from. */
+    public static Map<String, Object> quorumArguments() {
+        return Map.of("x-queue-type", "quorum", "x-delivery-limit", QUORUM_DELIVERY_LIMIT);
+    }
 
     /**
      * Arguments that make a rejected message go to the dead-letter exchange on both RabbitMQ

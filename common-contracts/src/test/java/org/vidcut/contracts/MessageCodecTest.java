@@ -22,8 +22,21 @@ class MessageCodecTest {
                 new TaskEvent.Started("t-1", 2, "worker-a", AT),
                 new TaskEvent.Progress("t-1", 2, "worker-a", AT, 42.5),
                 new TaskEvent.Succeeded(
-                        "t-1", 2, "worker-a", AT, "results/u/t-1/2.webm", 1234L, 5.5, 640, 360, "vp9", "opus"),
-                new TaskEvent.Failed("t-1", 2, "worker-a", AT, FailureKind.FINAL, "not a video"));
+                        "t-1",
+                        2,
+                        "worker-a",
+                        AT,
+                        "results/u/t-1/2.webm",
+                        1234L,
+                        5.5,
+                        640,
+                        360,
+                        "vp9",
+                        "opus",
+                        2.0,
+                        7.5),
+                new TaskEvent.Failed("t-1", 2, "worker-a", AT, FailureKind.FINAL, "not a video"),
+                new CancelTask("t-1", 2, "canceled by its owner", AT));
     }
 
     @ParameterizedTest
@@ -60,6 +73,27 @@ class MessageCodecTest {
 
         assertThat(MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new TaskEvent.Started("t", 1, "w", Instant.parse("2026-11-23T10:15:30Z")));
+    }
+
+    @Test
+    void readsASuccessOfAnOlderWorkerWithoutTheCutBoundaries() {
+        var json = "{\"type\":\"task_succeeded.v1\",\"taskId\":\"t\",\"attempt\":1,\"workerId\":\"w\","
+                + "\"occurredAt\":\"2026-11-23T10:15:30Z\",\"resultObjectKey\":\"k\",\"resultSizeBytes\":3,"
+                + "\"durationSeconds\":2.5}";
+
+        var decoded = MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), TaskEvent.Succeeded.class);
+
+        assertThat(decoded.startSeconds()).isNull();
+        assertThat(decoded.endSeconds()).isNull();
+    }
+
+    @Test
+    void quorumQueuesKeepTheDeadLetterRoutesOfBothBrokers() {
+        assertThat(Topology.durableQueueArguments("dlx"))
+                .containsEntry("x-queue-type", "quorum")
+                .containsEntry("x-delivery-limit", Topology.QUORUM_DELIVERY_LIMIT)
+                .containsEntry("x-dead-letter-exchange", "dlx")
+                .containsEntry("alternateExchange", "dlx");
     }
 
     @ParameterizedTest
