@@ -1,7 +1,7 @@
 package org.vidcut.api.task;
 
 import java.time.Instant;
-import java.util.Set;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.contracts.ConversionJob;
@@ -27,22 +27,23 @@ class JobDispatcher {
     /** @return the task as it is after publishing: SCHEDULED when confirmed, else still NEW */
     TaskDocument dispatch(TaskDocument task) {
         var job = new ConversionJob(
-                task.getId(),
-                task.getAttempt(),
-                task.getSourceObjectKey(),
+                task.id(),
+                task.attempt(),
+                task.sourceObjectKey(),
                 task.currentResultObjectKey(),
-                task.getSourceDurationSeconds(),
-                task.getOperations(),
+                task.sourceDurationSeconds(),
+                task.operations(),
                 Instant.now());
         if (!publisher.publish(job, properties.publishConfirmTimeout()).confirmed()) {
             return task;
         }
-        var now = Instant.now();
-        var scheduled = TaskDocument.entering(TaskState.SCHEDULED, task.getAttempt(), now)
-                .unset("nextPublishAt");
-        // A worker's "started" may already have moved the task on: then there is nothing to record.
-        return tasks.compareAndSet(task.getId(), task.getAttempt(), Set.of(TaskState.NEW), scheduled, now)
-                .or(() -> tasks.findById(task.getId()))
+        // A worker's "started" may already have moved the task on: then the table has nothing to record.
+        return tasks.transition(
+                        task.id(),
+                        task.attempt(),
+                        TaskTransitions.Trigger.CONFIRMED,
+                        current -> new Update().unset("nextPublishAt"))
+                .or(() -> tasks.findById(task.id()))
                 .orElse(task);
     }
 }

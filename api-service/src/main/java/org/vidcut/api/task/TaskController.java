@@ -84,13 +84,21 @@ class TaskController {
     @RequestMapping(
             path = "/{id}/restart",
             method = {RequestMethod.GET, RequestMethod.POST})
-    @Operation(summary = "Restart a failed task (409 otherwise)")
+    @Operation(summary = "Restart a failed or canceled task (409 otherwise)")
     TaskView restart(Caller caller, @PathVariable("id") String id) {
         return tasks.restart(caller.userId(), id);
     }
 
+    @PostMapping("/{id}/cancel")
+    @Operation(
+            summary = "Cancel a new, scheduled or processing task (409 once it has ended)",
+            description = "A worker running it stops its ffmpeg within seconds and keeps no result.")
+    TaskView cancel(Caller caller, @PathVariable("id") String id) {
+        return tasks.cancel(caller.userId(), id);
+    }
+
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a task and its result")
+    @Operation(summary = "Delete a task and its result; a running task's ffmpeg is stopped")
     ResponseEntity<Void> delete(Caller caller, @PathVariable("id") String id) {
         tasks.delete(caller.userId(), id);
         return ResponseEntity.noContent().build();

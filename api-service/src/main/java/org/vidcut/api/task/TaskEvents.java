@@ -1,61 +1,61 @@
 package org.vidcut.api.task;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.vidcut.api.messaging.CancelPublisher;
 import org.vidcut.api.messaging.TaskEventSink;
 import org.vidcut.api.storage.ObjectStore;
+import org.vidcut.api.task.TaskTransitions.Trigger;
+import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.TaskEvent;
 
 /**
- * Applies worker events to tasks. Each change is one compare-and-set on (task id, attempt, states the
- * transition table allows), so redelivered, duplicate, reordered and stale events are harmless: they simply do
- * not match and are ignored.
+ * Applies worker events to tasks through the transition table, so redelivered, duplicate, reordered and stale
+ * events are harmless: the table or the attempt refuses them. A worker that reports on an attempt that should
+ * not run (canceled, deleted, superseded) is told to stop.
  */
 @Component
 class TaskEvents implements TaskEventSink {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEvents.class);
-    private static final Set<TaskState> RETRYABLE = Set.of(TaskState.SCHEDULED, TaskState.PROCESSING);
 
     private final TaskRepository tasks;
     private final RetryPolicy retryPolicy;
     private final ObjectStore objectStore;
     private final TaskMetrics metrics;
+    private final CancelPublisher cancels;
 
-    TaskEvents(TaskRepository tasks, RetryPolicy retryPolicy, ObjectStore objectStore) {
-        this(tasks, retryPolicy, objectStore, TaskMetrics.unregistered());
-    }
-
-    @Autowired
-    TaskEvents(TaskRepository tasks, RetryPolicy retryPolicy, ObjectStore objectStore, TaskMetrics metrics) {
-        this.metrics = metrics;
+    TaskEvents(
+            TaskRepository tasks,
+            RetryPolicy retryPolicy,
+            ObjectStore objectStore,
+            TaskMetrics metrics,
+            CancelPublisher cancels) {
         this.tasks = tasks;
         this.retryPolicy = retryPolicy;
         this.objectStore = objectStore;
+        this.metrics = metrics;
+        this.cancels = cancels;
     }
 
     @Override
     public void apply(TaskEvent event) {
         if (event instanceof TaskEvent.Started started) {
-            started(started);
+            running(started, Trigger.STARTED, null);
         } else if (event instanceof TaskEvent.Progress progress) {
-            processing(event, new Update().max("progress", Math.max(0, Math.min(100, progress.percent()))));
+            running(progress, Trigger.PROGRESS, progress.percent());
         } else if (event instanceof TaskEvent.Succeeded succeeded) {
             succeeded(succeeded);
         } else if (event instanceof TaskEvent.Failed failed) {
             if (failed.kind() == FailureKind.TRANSIENT) {
-                retryOrFail(failed.taskId(), failed.attempt(), failed.reason());
+                retryOrFail(failed.taskId(), failed.attempt(), failed.reason(), null);
             } else {
                 fail(failed.taskId(), failed.attempt(), failed.reason(), null);
             }
@@ -64,20 +64,13 @@ class TaskEvents implements TaskEventSink {
 
     /**
      * Gives the task a new attempt after a transient failure of {@code attempt}, or fails it when its run has
-     * used up its attempts. Also used by the reaper for a worker that went silent.
+     * used up its attempts; only while {@code stillTrue} holds as well (the reaper uses it so that a heartbeat
+     * arriving meanwhile saves the attempt), null for no extra condition.
      */
-    Optional<TaskDocument> retryOrFail(String taskId, int attempt, String reason) {
-        return retryOrFail(taskId, attempt, reason, null);
-    }
-
-    /**
-     * Like {@link #retryOrFail(String, int, String)}, but only while {@code stillTrue} holds as well (the reaper
-     * uses it so that a heartbeat arriving meanwhile saves the attempt); null for no extra condition.
-     */
-    Optional<TaskDocument> retryOrFail(String taskId, int attempt, String reason, Criteria stillTrue) {
-        var task = tasks.findById(taskId).filter(t -> t.getAttempt() == attempt);
+    Optional<TaskDocument> retryOrFail(String taskId, int attempt, String reason, @Nullable Criteria stillTrue) {
+        var task = tasks.findById(taskId).filter(t -> t.attempt() == attempt);
         if (task.isEmpty()) {
-            ignored(taskId, attempt, TaskState.NEW);
+            ignored(taskId, attempt, Trigger.RETRIED);
             return Optional.empty();
         }
         int attemptsMade = task.get().attemptsInRun();
@@ -85,136 +78,111 @@ class TaskEvents implements TaskEventSink {
         if (delay.isEmpty()) {
             return fail(taskId, attempt, "gave up after " + attemptsMade + " attempts: " + reason, stillTrue);
         }
-        var now = Instant.now();
-        var update = TaskDocument.entering(TaskState.NEW, attempt + 1, now)
-                .set("attempt", attempt + 1)
-                .set("progress", 0)
-                .set("error", reason)
-                .set("nextPublishAt", now.plus(delay.get()))
-                .unset("lastHeartbeatAt")
-                .unset("result");
-        // not sourcesOf(NEW): FAILED→NEW is a user's restart, never a retry
-        var retried = tasks.compareAndSet(guard(taskId, attempt, stillTrue), RETRYABLE, update, now);
-        retried.ifPresent(t -> metrics.retried());
+        var retried = tasks.transition(
+                taskId,
+                attempt,
+                Trigger.RETRIED,
+                current -> new Update()
+                        .set("progress", 0)
+                        .set("error", reason)
+                        .set("nextPublishAt", Instant.now().plus(delay.get()))
+                        .unset("lastHeartbeatAt")
+                        .unset("result"),
+                stillTrue);
         retried.ifPresentOrElse(
-                t -> log.info(
-                        "task {} attempt {} failed ({}); attempt {} due in {}",
-                        taskId,
-                        attempt,
-                        reason,
-                        attempt + 1,
-                        delay.get()),
-                () -> ignored(taskId, attempt, TaskState.NEW));
+                t -> {
+                    metrics.retried();
+                    log.info(
+                            "task {} attempt {} failed ({}); attempt {} due in {}",
+                            taskId,
+                            attempt,
+                            reason,
+                            t.attempt(),
+                            delay.get());
+                },
+                () -> ignored(taskId, attempt, Trigger.RETRIED));
         return retried;
     }
 
-    /** Only a start enters the state and the history; progress events just refresh the heartbeat. */
-    private void started(TaskEvent.Started event) {
-        var now = Instant.now();
-        var afterConfirm = EnumSet.copyOf(TaskState.sourcesOf(TaskState.PROCESSING));
-        afterConfirm.remove(TaskState.NEW);
-        var update = startedUpdate(now).push("history", new StateChange(TaskState.PROCESSING, event.attempt(), now));
-        var moved = tasks.compareAndSet(event.taskId(), event.attempt(), afterConfirm, update, now);
+    /** A start or a heartbeat: the task is (still) processing, or the worker is told to stop. */
+    private void running(TaskEvent event, Trigger trigger, @Nullable Double percent) {
+        var moved = tasks.transition(event.taskId(), event.attempt(), trigger, task -> {
+            var update = new Update().set("lastHeartbeatAt", Instant.now()).unset("nextPublishAt");
+            return percent == null ? update : update.max("progress", Math.max(0, Math.min(100, percent)));
+        });
         if (moved.isEmpty()) {
-            // the start beat the broker's confirm; it proves the broker had the job, so the history says so too
-            var early = startedUpdate(now);
-            early.push("history")
-                    .each(
-                            new StateChange(TaskState.SCHEDULED, event.attempt(), now),
-                            new StateChange(TaskState.PROCESSING, event.attempt(), now));
-            moved = tasks.compareAndSet(event.taskId(), event.attempt(), Set.of(TaskState.NEW), early, now);
+            ignored(event.taskId(), event.attempt(), trigger);
+            stopUnwantedRun(event);
         }
-        if (moved.isEmpty()) {
-            ignored(event.taskId(), event.attempt(), TaskState.PROCESSING);
-        }
-    }
-
-    private static Update startedUpdate(Instant now) {
-        return new Update()
-                .set("state", TaskState.PROCESSING)
-                .set("lastHeartbeatAt", now)
-                .unset("nextPublishAt");
-    }
-
-    private void processing(TaskEvent event, Update update) {
-        var now = Instant.now();
-        update.set("state", TaskState.PROCESSING).set("lastHeartbeatAt", now).unset("nextPublishAt");
-        tasks.compareAndSet(event.taskId(), event.attempt(), TaskState.sourcesOf(TaskState.PROCESSING), update, now)
-                .ifPresentOrElse(t -> {}, () -> ignored(event.taskId(), event.attempt(), TaskState.PROCESSING));
     }
 
     private void succeeded(TaskEvent.Succeeded event) {
-        var result = new TaskResult(
-                event.resultObjectKey(),
-                event.resultSizeBytes(),
-                event.durationSeconds(),
-                event.width(),
-                event.height(),
-                event.videoCodec(),
-                event.audioCodec());
-        var now = Instant.now();
-        var done = tasks.compareAndSet(
+        // the result's key is the task's own, never the one a message names
+        var done = tasks.transition(
                 event.taskId(),
                 event.attempt(),
-                Set.of(TaskState.PROCESSING),
-                doneUpdate(result).push("history", new StateChange(TaskState.DONE, event.attempt(), now)),
-                now);
-        if (done.isEmpty()) {
-            // events are consumed concurrently, so the success may overtake its start; a result proves the
-            // task was processed, and the history says so too
-            var early = doneUpdate(result);
-            early.push("history")
-                    .each(
-                            new StateChange(TaskState.PROCESSING, event.attempt(), now),
-                            new StateChange(TaskState.DONE, event.attempt(), now));
-            done = tasks.compareAndSet(event.taskId(), event.attempt(), Set.of(TaskState.SCHEDULED), early, now);
-        }
-        done.ifPresent(metrics::finished);
-        if (done.isEmpty()) {
-            ignored(event.taskId(), event.attempt(), TaskState.DONE);
+                Trigger.SUCCEEDED,
+                task -> new Update()
+                        .set("progress", 100)
+                        .set("result", TaskResult.of(task.resultObjectKeyFor(event.attempt()), event))
+                        .unset("error")
+                        .unset("nextPublishAt")
+                        .unset("lastHeartbeatAt"));
+        done.ifPresentOrElse(metrics::finished, () -> {
+            ignored(event.taskId(), event.attempt(), Trigger.SUCCEEDED);
             discardUnusedResult(event);
-        }
+        });
     }
 
-    private static Update doneUpdate(TaskResult result) {
-        return new Update()
-                .set("state", TaskState.DONE)
-                .set("progress", 100)
-                .set("result", result)
-                .unset("error")
-                .unset("nextPublishAt")
-                .unset("lastHeartbeatAt");
-    }
-
-    private Optional<TaskDocument> fail(String taskId, int attempt, String reason, Criteria stillTrue) {
-        var update = TaskDocument.entering(TaskState.FAILED, attempt, Instant.now())
-                .set("error", reason)
-                .unset("nextPublishAt")
-                .unset("lastHeartbeatAt");
-        var failed = tasks.compareAndSet(
-                guard(taskId, attempt, stillTrue), TaskState.sourcesOf(TaskState.FAILED), update, Instant.now());
-        failed.ifPresent(metrics::finished);
+    private Optional<TaskDocument> fail(String taskId, int attempt, String reason, @Nullable Criteria stillTrue) {
+        var failed = tasks.transition(
+                taskId,
+                attempt,
+                Trigger.FAILED,
+                task -> new Update().set("error", reason).unset("nextPublishAt").unset("lastHeartbeatAt"),
+                stillTrue);
         failed.ifPresentOrElse(
-                t -> log.info("task {} attempt {} failed: {}", taskId, attempt, reason),
-                () -> ignored(taskId, attempt, TaskState.FAILED));
+                t -> {
+                    metrics.finished(t);
+                    log.info("task {} attempt {} failed: {}", taskId, attempt, reason);
+                },
+                () -> ignored(taskId, attempt, Trigger.FAILED));
         return failed;
     }
 
+    /** A worker runs an attempt that is not wanted (any more): the task is gone, finished, or at another attempt. */
+    private void stopUnwantedRun(TaskEvent event) {
+        var task = tasks.findById(event.taskId());
+        boolean wanted = task.map(
+                        t -> t.attempt() == event.attempt() && t.state().active())
+                .orElse(false);
+        if (!wanted) {
+            var reason = task.map(t -> "the task is " + t.state().id() + " at attempt " + t.attempt())
+                    .orElse("the task was deleted");
+            cancels.publish(new CancelTask(event.taskId(), event.attempt(), reason, Instant.now()));
+        }
+    }
+
     /**
-     * Deletes the object of a result that will never be shown: an old attempt's, or one for a task that is gone.
-     * The current result of a task is never deleted, so a duplicate "succeeded" leaves it alone.
+     * Deletes the object of a result that will never be shown: an old attempt's, a canceled one's, or one for a
+     * task that is gone. The current result of a task is never deleted, so a duplicate "succeeded" leaves it
+     * alone.
      */
     private void discardUnusedResult(TaskEvent.Succeeded event) {
-        var key = event.resultObjectKey();
-        if (key == null) {
-            return;
-        }
         var task = tasks.findById(event.taskId());
-        boolean unused = task.map(t -> key.startsWith(t.resultPrefix())
-                        && (t.getResult() == null || !key.equals(t.getResult().objectKey())))
-                .orElseGet(() -> key.startsWith("results/") && key.contains("/" + event.taskId() + "/"));
-        if (!unused) {
-            return;
+        String key;
+        if (task.isPresent()) {
+            key = task.get().resultObjectKeyFor(event.attempt());
+            var current = task.get().result();
+            if (current != null && key.equals(current.objectKey())) {
+                return;
+            }
+        } else {
+            // the task is gone, so nothing says where its results were but the message: only a task's own prefix
+            key = event.resultObjectKey();
+            if (key == null || !key.startsWith("results/") || !key.contains("/" + event.taskId() + "/")) {
+                return;
+            }
         }
         try {
             objectStore.delete(key);
@@ -224,21 +192,15 @@ class TaskEvents implements TaskEventSink {
         }
     }
 
-    private static Criteria guard(String taskId, int attempt, Criteria stillTrue) {
-        var current = where("_id").is(taskId).and("attempt").is(attempt);
-        return stillTrue == null ? current : new Criteria().andOperator(current, stillTrue);
-    }
-
-    private void ignored(String taskId, int attempt, TaskState target) {
+    private void ignored(String taskId, int attempt, Trigger trigger) {
         if (log.isDebugEnabled()) {
             var task = tasks.findById(taskId);
             log.debug(
-                    "ignored a change of task {} attempt {} to {}: task is {}",
+                    "ignored {} of task {} attempt {}: task is {}",
+                    trigger,
                     taskId,
                     attempt,
-                    target.id(),
-                    task.map(t -> t.getState().id() + " at attempt " + t.getAttempt())
-                            .orElse("gone"));
+                    task.map(t -> t.state().id() + " at attempt " + t.attempt()).orElse("gone"));
         }
     }
 }

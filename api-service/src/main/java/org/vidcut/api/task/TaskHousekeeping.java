@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.vidcut.api.messaging.TaskLogContext;
@@ -55,7 +56,7 @@ class TaskHousekeeping {
                 break;
             }
             var task = dispatcher.dispatch(claimed.get());
-            if (task.getState() == TaskState.NEW) {
+            if (task.state() == TaskState.NEW) {
                 // the broker is unwell: leave the rest of the batch for a later sweep
                 break;
             }
@@ -69,8 +70,8 @@ class TaskHousekeeping {
 
     /**
      * Gives a new attempt (or, when the run has used up its attempts, failure) to PROCESSING tasks whose worker
-     * has not sent a heartbeat within the timeout; the job's own redelivery covers a worker that died, this
-     * covers one that hangs.
+     * has not sent a heartbeat within the timeout. Workers acknowledge a job as soon as they have reported its
+     * start, so this is what gives a new attempt to the task of a worker that died or hangs.
      *
      * @return how many tasks were reaped
      */
@@ -82,9 +83,8 @@ class TaskHousekeeping {
         int reaped = 0;
         for (var task : tasks.findSilentSince(cutoff, properties.sweepBatchSize())) {
             var stillSilent = where("lastHeartbeatAt").lt(cutoff);
-            try (var context = TaskLogContext.open(task.getId(), task.getAttempt())) {
-                if (events.retryOrFail(
-                                task.getId(), task.getAttempt(), "worker stopped sending heartbeats", stillSilent)
+            try (var context = TaskLogContext.open(task.id(), task.attempt())) {
+                if (events.retryOrFail(task.id(), task.attempt(), "worker stopped sending heartbeats", stillSilent)
                         .isPresent()) {
                     reaped++;
                 }
@@ -100,7 +100,20 @@ class TaskHousekeeping {
             return;
         }
         try {
-            long due = tasks.makeScheduledDue(Instant.now());
+            long due = 0;
+            long inBatch;
+            do {
+                inBatch = 0;
+                for (var task : tasks.findInState(TaskState.SCHEDULED, properties.sweepBatchSize())) {
+                    var requeued = tasks.transition(
+                            task.id(),
+                            task.attempt(),
+                            TaskTransitions.Trigger.REQUEUED,
+                            current -> new Update().set("nextPublishAt", Instant.now()));
+                    inBatch += requeued.isPresent() ? 1 : 0;
+                }
+                due += inBatch;
+            } while (inBatch > 0);
             log.info("{} scheduled tasks will be published again", due);
         } catch (RuntimeException e) {
             log.warn("could not requeue scheduled tasks: {}", e.toString());

@@ -68,8 +68,8 @@ class TaskMetrics {
      * (the done event): what the client waited, queueing and retries included.
      */
     void finished(TaskDocument task) {
-        var state = task.getState();
-        if (state != TaskState.DONE && state != TaskState.FAILED) {
+        var state = task.state();
+        if (state.active()) {
             return;
         }
         var operation = operation(task);
@@ -79,13 +79,13 @@ class TaskMetrics {
                 .tag("operation", operation)
                 .register(registry)
                 .increment();
-        if (state == TaskState.DONE && task.getCreatedAt() != null && task.getUpdatedAt() != null) {
+        if (state == TaskState.DONE && task.createdAt() != null && task.updatedAt() != null) {
             Timer.builder(PROCESSING)
                     .description("Time from a task's creation to its result being done")
                     .tag("operation", operation)
                     .serviceLevelObjectives(PROCESSING_BUCKETS)
                     .register(registry)
-                    .record(Duration.between(task.getCreatedAt(), task.getUpdatedAt()));
+                    .record(Duration.between(task.createdAt(), task.updatedAt()));
         }
     }
 
@@ -95,8 +95,8 @@ class TaskMetrics {
 
     static String operation(TaskDocument task) {
         var parts = new ArrayList<String>(3);
-        var requested = task.getRequested();
-        var operations = task.getOperations();
+        var requested = task.requested();
+        var operations = task.operations();
         if (requested != null) {
             if (requested.startSeconds() != null || requested.endSeconds() != null) {
                 parts.add("trim");
@@ -109,7 +109,7 @@ class TaskMetrics {
             }
         } else if (operations != null) {
             // documents saved before the request was kept: judge by the plan
-            if (operations.startSeconds() > 0 || operations.endSeconds() < task.getSourceDurationSeconds()) {
+            if (operations.startSeconds() > 0 || operations.endSeconds() < task.sourceDurationSeconds()) {
                 parts.add("trim");
             }
             if (operations.resizes()) {

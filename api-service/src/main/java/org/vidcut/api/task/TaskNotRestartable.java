@@ -3,10 +3,12 @@ package org.vidcut.api.task;
 import org.springframework.http.HttpStatus;
 import org.vidcut.api.web.ApiProblem;
 
-/** Only a failed task can be restarted. */
+/** Only a failed or canceled task can be restarted. */
 public class TaskNotRestartable extends ApiProblem {
 
     TaskNotRestartable(String taskId, TaskState state) {
-        super(HttpStatus.CONFLICT, "task " + taskId + " is " + state.id() + "; only a failed task can be restarted");
+        super(
+                HttpStatus.CONFLICT,
+                "task " + taskId + " is " + state.id() + "; only a failed or canceled task can be restarted");
     }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,14 +25,16 @@ import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * Storage of tasks. Reads that serve users always include the owner; state changes are single findAndModify
- * compare-and-set calls guarded by id, attempt and the states the transition table allows.
+ * Storage of tasks. Reads that serve users always include the owner; state changes go through
+ * {@link #transition}, a findAndModify compare-and-set guarded by id, attempt and the state the table allows.
  */
 @Repository
 class TaskRepository {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRepository.class);
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+    private static final int MAX_TRANSITION_TRIES = 5;
 
     private final MongoTemplate mongo;
 
@@ -93,18 +97,64 @@ class TaskRepository {
     }
 
     /**
-     * Applies {@code update} only if the task is still at {@code attempt} and in one of {@code from}.
+     * Moves the task by {@code trigger} if it is still at {@code attempt} and the transition table has a row for
+     * its current state: one compare-and-set on (id, attempt, that state), read again and retried when another
+     * change came first.
      *
-     * @return the task after the update, or empty when the guard did not match (stale or disallowed)
+     * @param changes the fields this change sets besides state, attempt and history, given the task as it is
+     * @param stillTrue a further condition for the change (the reaper's "still silent"), or null
+     * @return the task after the change, or empty when it is gone, at another attempt, or the table refuses
      */
-    Optional<TaskDocument> compareAndSet(
-            String id, int attempt, Collection<TaskState> from, Update update, Instant now) {
-        return compareAndSet(where("_id").is(id).and("attempt").is(attempt), from, update, now);
+    Optional<TaskDocument> transition(
+            String id,
+            int attempt,
+            TaskTransitions.Trigger trigger,
+            Function<TaskDocument, Update> changes,
+            @Nullable Criteria stillTrue) {
+        for (int tries = 0; tries < MAX_TRANSITION_TRIES; tries++) {
+            var current = findById(id).filter(t -> t.attempt() == attempt);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            var row = TaskTransitions.find(current.get().state(), trigger);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            var changed = compareAndSet(id, attempt, row.get(), changes.apply(current.get()), stillTrue);
+            if (changed.isPresent()) {
+                return changed;
+            }
+        }
+        log.warn(
+                "task {} attempt {}: gave up {} after {} concurrent changes",
+                id,
+                attempt,
+                trigger,
+                MAX_TRANSITION_TRIES);
+        return Optional.empty();
     }
 
-    Optional<TaskDocument> compareAndSet(Criteria guard, Collection<TaskState> from, Update update, Instant now) {
-        var query = new Query(guard.and("state").in(from));
-        update.set("updatedAt", now).inc("version", 1);
+    Optional<TaskDocument> transition(
+            String id, int attempt, TaskTransitions.Trigger trigger, Function<TaskDocument, Update> changes) {
+        return transition(id, attempt, trigger, changes, null);
+    }
+
+    private Optional<TaskDocument> compareAndSet(
+            String id, int attempt, TaskTransitions.Row row, Update update, @Nullable Criteria stillTrue) {
+        var now = Instant.now();
+        int attemptAfter = row.trigger().startsAttempt() ? attempt + 1 : attempt;
+        update.set("state", row.to())
+                .set("attempt", attemptAfter)
+                .set("updatedAt", now)
+                .inc("version", 1);
+        var entered = row.entered().stream()
+                .map(state -> new StateChange(state, attemptAfter, now))
+                .toArray();
+        if (entered.length > 0) {
+            update.push("history").each(entered);
+        }
+        var guard = where("_id").is(id).and("attempt").is(attempt).and("state").is(row.from());
+        var query = new Query(stillTrue == null ? guard : new Criteria().andOperator(guard, stillTrue));
         return Optional.ofNullable(mongo.findAndModify(
                 query, update, FindAndModifyOptions.options().returnNew(true), TaskDocument.class));
     }
@@ -131,16 +181,12 @@ class TaskRepository {
         return mongo.find(query, TaskDocument.class);
     }
 
-    /** Turns every SCHEDULED task back into a due NEW one (same attempt), for a broker that lost its messages. */
-    long makeScheduledDue(Instant now) {
-        // the attempt stays as it is, so the history entry cannot name it in one multi-document update
-        var update = new Update()
-                .set("state", TaskState.NEW)
-                .set("nextPublishAt", now)
-                .set("updatedAt", now)
-                .inc("version", 1);
-        return mongo.updateMulti(new Query(where("state").is(TaskState.SCHEDULED)), update, TaskDocument.class)
-                .getModifiedCount();
+    List<TaskDocument> findInState(TaskState state, int limit) {
+        return mongo.find(new Query(where("state").is(state)).limit(limit), TaskDocument.class);
+    }
+
+    long countOwnedIn(String ownerId, Collection<TaskState> states) {
+        return mongo.count(new Query(where("ownerId").is(ownerId).and("state").in(states)), TaskDocument.class);
     }
 
     private static Query owned(String ownerId, String id) {

@@ -1,11 +1,35 @@
 package org.vidcut.api.task;
 
-/** The verified output of the attempt that succeeded. */
+import org.jspecify.annotations.Nullable;
+import org.vidcut.contracts.TaskEvent;
+
+/**
+ * The verified output of the attempt that succeeded.
+ *
+ * @param startSeconds where the cut really begins in the source; null for results of older workers
+ * @param endSeconds where the cut really ends in the source; null for results of older workers
+ */
 record TaskResult(
         String objectKey,
         long sizeBytes,
         double durationSeconds,
-        Integer width,
-        Integer height,
-        String videoCodec,
-        String audioCodec) {}
+        @Nullable Integer width,
+        @Nullable Integer height,
+        @Nullable String videoCodec,
+        @Nullable String audioCodec,
+        @Nullable Double startSeconds,
+        @Nullable Double endSeconds) {
+
+    static TaskResult of(String objectKey, TaskEvent.Succeeded event) {
+        return new TaskResult(
+                objectKey,
+                event.resultSizeBytes(),
+                event.durationSeconds(),
+                event.width(),
+                event.height(),
+                event.videoCodec(),
+                event.audioCodec(),
+                event.startSeconds(),
+                event.endSeconds());
+    }
+}

@@ -1,22 +1,23 @@
 package org.vidcut.api.task;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.vidcut.api.messaging.CancelPublisher;
 import org.vidcut.api.storage.ObjectStore;
-import org.vidcut.api.storage.StorageProperties;
+import org.vidcut.api.task.TaskTransitions.Trigger;
 import org.vidcut.api.video.OwnedVideos;
 import org.vidcut.api.video.VideoDeleted;
+import org.vidcut.contracts.CancelTask;
 
 /** The task use cases, always scoped to the calling user. */
 @Service
@@ -29,8 +30,9 @@ class TaskService {
     private final JobDispatcher dispatcher;
     private final ObjectStore objectStore;
     private final TaskProperties properties;
-    private final StorageProperties storage;
     private final TaskMetrics metrics;
+    private final TaskViews views;
+    private final CancelPublisher cancels;
 
     TaskService(
             TaskRepository tasks,
@@ -38,26 +40,17 @@ class TaskService {
             JobDispatcher dispatcher,
             ObjectStore objectStore,
             TaskProperties properties,
-            StorageProperties storage) {
-        this(tasks, videos, dispatcher, objectStore, properties, storage, TaskMetrics.unregistered());
-    }
-
-    @Autowired
-    TaskService(
-            TaskRepository tasks,
-            OwnedVideos videos,
-            JobDispatcher dispatcher,
-            ObjectStore objectStore,
-            TaskProperties properties,
-            StorageProperties storage,
-            TaskMetrics metrics) {
-        this.metrics = metrics;
+            TaskMetrics metrics,
+            TaskViews views,
+            CancelPublisher cancels) {
         this.tasks = tasks;
         this.videos = videos;
         this.dispatcher = dispatcher;
         this.objectStore = objectStore;
         this.properties = properties;
-        this.storage = storage;
+        this.metrics = metrics;
+        this.views = views;
+        this.cancels = cancels;
     }
 
     TaskView create(String ownerId, CreateTaskRequest request) {
@@ -67,87 +60,106 @@ class TaskService {
         var video = videos.findOwned(ownerId, videoId);
         var plan = TaskPlanner.plan(request, video);
         var now = Instant.now();
-        var task = new TaskDocument();
-        task.setId(new ObjectId().toHexString());
-        task.setOwnerId(ownerId);
-        task.setVideoId(video.id());
-        task.setVideoFilename(video.filename());
-        task.setSourceObjectKey(video.objectKey());
-        task.setSourceDurationSeconds(video.durationSeconds());
-        task.setSourceWidth(video.width());
-        task.setSourceHeight(video.height());
-        task.setState(TaskState.NEW);
-        task.setHistory(new ArrayList<>(List.of(new StateChange(TaskState.NEW, 1, now))));
-        task.setAttempt(1);
-        task.setRunFirstAttempt(1);
-        task.setRequested(plan.requested());
-        task.setOperations(plan.operations());
-        task.setCreatedAt(now);
-        task.setUpdatedAt(now);
-        // due later, not now: the dispatch below publishes at once, the sweeper only if that was not confirmed
-        task.setNextPublishAt(now.plus(properties.republishAfter()));
+        var task = new TaskDocument(
+                new ObjectId().toHexString(),
+                ownerId,
+                video.id(),
+                video.filename(),
+                video.objectKey(),
+                video.durationSeconds(),
+                video.width(),
+                video.height(),
+                TaskState.NEW,
+                1,
+                1,
+                0,
+                plan.requested(),
+                plan.operations(),
+                null,
+                null,
+                now,
+                now,
+                // due later, not now: the dispatch below publishes at once, the sweeper only if that was not confirmed
+                now.plus(properties.republishAfter()),
+                null,
+                List.of(new StateChange(TaskState.NEW, 1, now)),
+                0L);
         var saved = tasks.insert(task);
         metrics.created(saved);
-        return view(dispatcher.dispatch(saved));
+        return views.view(dispatcher.dispatch(saved));
     }
 
     TaskView get(String ownerId, String taskId) {
-        return view(owned(ownerId, taskId));
+        return views.view(owned(ownerId, taskId));
     }
 
     Page<TaskView> list(String ownerId, String state, String videoId, Pageable pageable) {
         TaskState wanted = null;
         if (state != null && !state.isBlank()) {
             wanted = TaskState.find(state)
-                    .orElseThrow(() ->
-                            new InvalidTaskRequest("state", "must be one of new, scheduled, processing, done, failed"));
+                    .orElseThrow(() -> new InvalidTaskRequest(
+                            "state", "must be one of new, scheduled, processing, done, failed, canceled"));
         }
         var filterVideo = videoId == null || videoId.isBlank() ? null : videoId;
-        return tasks.findOwned(ownerId, wanted, filterVideo, pageable).map(this::view);
+        return tasks.findOwned(ownerId, wanted, filterVideo, pageable).map(views::view);
     }
 
-    /** Starts a new run of a failed task: a fresh attempt with a fresh retry budget, published like a create. */
+    /** Starts a new run of a failed or canceled task: a fresh attempt and retry budget, published like a create. */
     TaskView restart(String ownerId, String taskId) {
         var task = owned(ownerId, taskId);
-        if (!task.getState().canMoveTo(TaskState.NEW) || task.getState() != TaskState.FAILED) {
-            throw new TaskNotRestartable(taskId, task.getState());
-        }
-        var now = Instant.now();
-        int next = task.getAttempt() + 1;
-        var update = TaskDocument.entering(TaskState.NEW, next, now)
-                .set("attempt", next)
-                .set("runFirstAttempt", next)
-                .set("progress", 0)
-                .set("nextPublishAt", now.plus(properties.republishAfter()))
-                .unset("error")
-                .unset("result")
-                .unset("lastHeartbeatAt");
-        var restarted = tasks.compareAndSet(task.getId(), task.getAttempt(), Set.of(TaskState.FAILED), update, now)
-                .orElseThrow(() -> new TaskNotRestartable(
-                        taskId,
-                        tasks.findById(taskId).map(TaskDocument::getState).orElse(task.getState())));
-        return view(dispatcher.dispatch(restarted));
+        var restarted = tasks.transition(
+                        task.id(),
+                        task.attempt(),
+                        Trigger.RESTARTED,
+                        current -> new Update()
+                                .set("runFirstAttempt", current.attempt() + 1)
+                                .set("progress", 0)
+                                .set("nextPublishAt", Instant.now().plus(properties.republishAfter()))
+                                .unset("error")
+                                .unset("result")
+                                .unset("lastHeartbeatAt"))
+                .orElseThrow(() -> refused(taskId, state -> new TaskNotRestartable(taskId, state)));
+        return views.view(dispatcher.dispatch(restarted));
+    }
+
+    /** Cancels an active task; a worker that runs it stops its ffmpeg and keeps nothing. */
+    TaskView cancel(String ownerId, String taskId) {
+        var task = owned(ownerId, taskId);
+        var canceled = tasks.transition(
+                        task.id(),
+                        task.attempt(),
+                        Trigger.CANCELED,
+                        current -> new Update().unset("nextPublishAt").unset("lastHeartbeatAt"))
+                .orElseThrow(() -> refused(taskId, state -> new TaskNotCancelable(taskId, state)));
+        stopWorkers(canceled, "canceled by its owner");
+        deleteResults(canceled);
+        metrics.finished(canceled);
+        return views.view(canceled);
     }
 
     void delete(String ownerId, String taskId) {
         var task = tasks.removeOwned(ownerId, taskId).orElseThrow(() -> new TaskNotFound(taskId));
+        if (task.state().active()) {
+            stopWorkers(task, "deleted by its owner");
+        }
         deleteResults(task);
     }
 
     ResultDownload download(String ownerId, String taskId) {
         var task = owned(ownerId, taskId);
-        if (task.getState() != TaskState.DONE || task.getResult() == null) {
-            throw new TaskNotDone(taskId, task.getState());
+        if (task.state() != TaskState.DONE || task.result() == null) {
+            throw new TaskNotDone(taskId, task.state());
         }
-        var format = task.getOperations().format();
-        return new ResultDownload(task.getResult().objectKey(), format.contentType(), downloadName(task));
+        var format = task.operations().format();
+        return new ResultDownload(task.result().objectKey(), format.contentType(), downloadName(task));
     }
 
     @EventListener
     void onVideoDeleted(VideoDeleted event) {
         var doomed = tasks.findOwnedByVideo(event.ownerId(), event.videoId());
-        doomed.forEach(this::deleteResults);
         long removed = tasks.removeOwnedByVideo(event.ownerId(), event.videoId());
+        doomed.stream().filter(t -> t.state().active()).forEach(t -> stopWorkers(t, "its video was deleted"));
+        doomed.forEach(this::deleteResults);
         log.info("deleted {} tasks of deleted video {}", removed, event.videoId());
     }
 
@@ -155,65 +167,34 @@ class TaskService {
         return tasks.findOwned(ownerId, taskId).orElseThrow(() -> new TaskNotFound(taskId));
     }
 
+    /** Why the table refused a change: the state the task is in now, or 404 when it is gone meanwhile. */
+    private RuntimeException refused(String taskId, Function<TaskState, RuntimeException> conflict) {
+        return tasks.findById(taskId)
+                .map(task -> conflict.apply(task.state()))
+                .orElseGet(() -> new TaskNotFound(taskId));
+    }
+
+    private void stopWorkers(TaskDocument task, String reason) {
+        cancels.publish(new CancelTask(task.id(), task.attempt(), reason, Instant.now()));
+    }
+
     // Every attempt may have left an object (a worker may still finish an attempt the api gave up on).
     private void deleteResults(TaskDocument task) {
-        for (int attempt = 1; attempt <= task.getAttempt(); attempt++) {
+        for (int attempt = 1; attempt <= task.attempt(); attempt++) {
             var key = task.resultObjectKeyFor(attempt);
             try {
                 objectStore.delete(key);
             } catch (RuntimeException e) {
-                log.warn("could not delete result {} of task {}: {}", key, task.getId(), e.toString());
+                log.warn("could not delete result {} of task {}: {}", key, task.id(), e.toString());
             }
         }
     }
 
-    TaskView view(TaskDocument task) {
-        var operations = task.getOperations();
-        var result = task.getResult();
-        boolean done = task.getState() == TaskState.DONE && result != null;
-        Integer width;
-        Integer height;
-        Double duration;
-        if (done) {
-            width = result.width();
-            height = result.height();
-            duration = result.durationSeconds();
-        } else {
-            var size = OutputSize.expected(
-                    operations.format(),
-                    operations.width(),
-                    operations.height(),
-                    task.getSourceWidth(),
-                    task.getSourceHeight());
-            width = size.width();
-            height = size.height();
-            duration = operations.outputSeconds();
-        }
-        return new TaskView(
-                task.getId(),
-                task.getVideoId(),
-                task.getCreatedAt(),
-                task.getUpdatedAt(),
-                task.getState(),
-                task.getProgress(),
-                done ? objectStore.presignedGet(result.objectKey(), storage.presignExpiry()) : null,
-                duration,
-                operations.startSeconds(),
-                operations.endSeconds(),
-                width,
-                height,
-                operations.format(),
-                operations.accuracy(),
-                task.getError(),
-                task.getAttempt(),
-                task.getHistory());
-    }
-
     static String downloadName(TaskDocument task) {
-        var filename = task.getVideoFilename() == null ? "video" : task.getVideoFilename();
+        var filename = task.videoFilename() == null ? "video" : task.videoFilename();
         int dot = filename.lastIndexOf('.');
         var stem = dot > 0 ? filename.substring(0, dot) : filename;
-        return stem + "-" + task.getId() + "."
-                + task.getOperations().format().fileExtension().toLowerCase(Locale.ROOT);
+        return stem + "-" + task.id() + "."
+                + task.operations().format().fileExtension().toLowerCase(Locale.ROOT);
     }
 }

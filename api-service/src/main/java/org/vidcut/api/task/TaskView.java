@@ -14,6 +14,7 @@ import org.vidcut.contracts.OutputFormat;
  * @param url a presigned link to the result once the task is done, else null
  * @param error the reason of the latest failure (kept while a retry runs)
  * @param attempts the number of the current attempt
+ * @param result what the result really is once the task is done, else null
  * @param history every state the task entered, oldest first, with its attempt and time
  */
 record TaskView(
@@ -33,4 +34,36 @@ record TaskView(
         Accuracy accuracy,
         String error,
         int attempts,
-        List<StateChange> history) {}
+        Result result,
+        List<StateChange> history) {
+
+    /**
+     * What the finished result really is, measured with ffprobe.
+     *
+     * @param size bytes
+     * @param startTime where the cut really begins in the source (a keyframe trim begins at a keyframe)
+     * @param endTime where the cut really ends in the source
+     */
+    record Result(
+            long size,
+            double duration,
+            Integer width,
+            Integer height,
+            @JsonProperty("video_codec") String videoCodec,
+            @JsonProperty("audio_codec") String audioCodec,
+            @JsonProperty("start_time") Double startTime,
+            @JsonProperty("end_time") Double endTime) {
+
+        static Result of(TaskResult result) {
+            return new Result(
+                    result.sizeBytes(),
+                    result.durationSeconds(),
+                    result.width(),
+                    result.height(),
+                    result.videoCodec(),
+                    result.audioCodec(),
+                    result.startSeconds(),
+                    result.endSeconds());
+        }
+    }
+}

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -94,23 +95,29 @@ class TaskBadInputTest {
 
     @Test
     void anotherUsersTaskIsA404OnEveryEndpointTakingAnIdAndStaysUntouched() throws Exception {
-        var done = tasks.insert(Tasks.task("alice", TaskState.DONE));
-        var failed = tasks.insert(Tasks.task("alice", TaskState.FAILED));
+        var done = tasks.insert(aTask().done().build());
+        var failed = tasks.insert(aTask().failed().build());
+        var processing = tasks.insert(aTask().processing().build());
 
-        isProblem(as(BOB, get("/v1/tasks/{id}", done.getId())), 404);
-        isProblem(as(BOB, get("/v1/tasks/{id}/content", done.getId())), 404);
-        isProblem(as(BOB, post("/v1/tasks/{id}/restart", failed.getId())), 404);
-        isProblem(as(BOB, get("/v1/tasks/{id}/restart", failed.getId())), 404);
-        isProblem(as(BOB, delete("/v1/tasks/{id}", done.getId())), 404);
-        isProblem(as(BOB, delete("/v1/tasks/{id}", failed.getId())), 404);
+        isProblem(as(BOB, get("/v1/tasks/{id}", done.id())), 404);
+        isProblem(as(BOB, get("/v1/tasks/{id}/content", done.id())), 404);
+        isProblem(as(BOB, post("/v1/tasks/{id}/restart", failed.id())), 404);
+        isProblem(as(BOB, get("/v1/tasks/{id}/restart", failed.id())), 404);
+        isProblem(as(BOB, delete("/v1/tasks/{id}", done.id())), 404);
+        isProblem(as(BOB, delete("/v1/tasks/{id}", failed.id())), 404);
+        isProblem(as(BOB, post("/v1/tasks/{id}/cancel", processing.id())), 404);
+        isProblem(as(BOB, delete("/v1/tasks/{id}", processing.id())), 404);
         as(BOB, get("/v1/tasks").param("video_id", "v1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(0));
 
-        assertThat(tasks.findById(done.getId()).orElseThrow().getState()).isEqualTo(TaskState.DONE);
-        assertThat(tasks.findById(failed.getId()).orElseThrow().getState()).isEqualTo(TaskState.FAILED);
-        assertThat(tasks.findById(failed.getId()).orElseThrow().getAttempt()).isEqualTo(1);
-        as(ALICE, get("/v1/tasks/{id}", done.getId())).andExpect(status().isOk());
+        assertThat(tasks.findById(done.id()).orElseThrow().state()).isEqualTo(TaskState.DONE);
+        assertThat(tasks.findById(failed.id()).orElseThrow().state()).isEqualTo(TaskState.FAILED);
+        assertThat(tasks.findById(failed.id()).orElseThrow().attempt()).isEqualTo(1);
+        assertThat(tasks.findById(processing.id()).orElseThrow())
+                .usingRecursiveComparison()
+                .isEqualTo(processing);
+        as(ALICE, get("/v1/tasks/{id}", done.id())).andExpect(status().isOk());
     }
 
     @ParameterizedTest
@@ -120,6 +127,7 @@ class TaskBadInputTest {
         isProblem(as(ALICE, get("/v1/tasks/{id}", id)), 404);
         isProblem(as(ALICE, get("/v1/tasks/{id}/content", id)), 404);
         isProblem(as(ALICE, post("/v1/tasks/{id}/restart", id)), 404);
+        isProblem(as(ALICE, post("/v1/tasks/{id}/cancel", id)), 404);
         isProblem(as(ALICE, delete("/v1/tasks/{id}", id)), 404);
         isProblem(as(ALICE, get("/v1/videos/{id}", id)), 404);
         isProblem(as(ALICE, get("/v1/videos/{id}/content", id)), 404);
@@ -130,7 +138,7 @@ class TaskBadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"/v1/tasks", "/v1/videos"})
     void refusesAPageWhoseOffsetWouldOverflowWith422(String list) throws Exception {
-        tasks.insert(Tasks.task("alice", TaskState.DONE));
+        tasks.insert(aTask().done().build());
 
         isProblem(as(ALICE, get(list).param("page", "2147483647").param("size", "100")), 422)
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("page: must")));

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -81,6 +82,7 @@ class TaskControllerTest {
                 Accuracy.EXACT,
                 null,
                 1,
+                state == TaskState.DONE ? new TaskView.Result(123_456, 8.5, 640, 360, "vp9", "opus", 1.5, 10.0) : null,
                 List.of(new StateChange(TaskState.NEW, 1, Instant.parse("2026-01-02T03:04:05Z"))));
     }
 
@@ -165,7 +167,15 @@ class TaskControllerTest {
                 .andExpect(jsonPath("$.url").value("http://public.example/r"))
                 .andExpect(jsonPath("$.width").value(640))
                 .andExpect(jsonPath("$.height").value(360))
-                .andExpect(jsonPath("$.duration").value(8.5));
+                .andExpect(jsonPath("$.duration").value(8.5))
+                .andExpect(jsonPath("$.result.size").value(123_456))
+                .andExpect(jsonPath("$.result.duration").value(8.5))
+                .andExpect(jsonPath("$.result.width").value(640))
+                .andExpect(jsonPath("$.result.height").value(360))
+                .andExpect(jsonPath("$.result.video_codec").value("vp9"))
+                .andExpect(jsonPath("$.result.audio_codec").value("opus"))
+                .andExpect(jsonPath("$.result.start_time").value(1.5))
+                .andExpect(jsonPath("$.result.end_time").value(10.0));
     }
 
     @Test
@@ -246,7 +256,35 @@ class TaskControllerTest {
 
         mvc.perform(post("/v1/tasks/t1/restart").header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.error").value(containsString("only a failed task")));
+                .andExpect(jsonPath("$.error").value(containsString("only a failed or canceled task")));
+    }
+
+    @Test
+    void cancelAnswersTheCanceledTask() throws Exception {
+        when(service.cancel("alice", "t1")).thenReturn(view("t1", TaskState.CANCELED));
+
+        mvc.perform(post("/v1/tasks/t1/cancel").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("canceled"))
+                .andExpect(jsonPath("$.result").value((Object) null));
+    }
+
+    @Test
+    void cancelOfAnEndedTaskIsA409Problem() throws Exception {
+        when(service.cancel("alice", "t1")).thenThrow(new TaskNotCancelable("t1", TaskState.DONE));
+
+        mvc.perform(post("/v1/tasks/t1/cancel").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.error").value(containsString("task t1 is done")));
+    }
+
+    @Test
+    void cancelIsAPostOnly() throws Exception {
+        mvc.perform(get("/v1/tasks/t1/cancel").header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().is4xxClientError());
+
+        verify(service, never()).cancel(any(), any());
     }
 
     @Test

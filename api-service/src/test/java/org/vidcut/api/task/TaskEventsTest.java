@@ -2,6 +2,10 @@ package org.vidcut.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vidcut.api.messaging.JobPublisher;
+import org.vidcut.api.messaging.PublishOutcome;
+import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.TaskEvent;
 
@@ -18,6 +26,7 @@ class TaskEventsTest {
     private static MongoStandIn mongo;
     private TaskRepository tasks;
     private InMemoryObjectStore store;
+    private RecordingCancelPublisher cancels;
     private TaskEvents events;
 
     @BeforeAll
@@ -35,138 +44,245 @@ class TaskEventsTest {
         mongo.template().dropCollection(TaskDocument.class);
         tasks = new TaskRepository(mongo.template());
         store = new InMemoryObjectStore();
-        events = new TaskEvents(tasks, new RetryPolicy(3, Duration.ofSeconds(5)), store);
+        cancels = new RecordingCancelPublisher();
+        events = new TaskEvents(
+                tasks, new RetryPolicy(3, Duration.ofSeconds(5)), store, TaskMetrics.unregistered(), cancels);
     }
 
-    private TaskDocument saved(TaskState state) {
-        return tasks.insert(Tasks.task("alice", state));
+    private TaskDocument saved(TaskBuilder task) {
+        return tasks.insert(task.build());
     }
 
     private TaskDocument reload(TaskDocument task) {
-        return tasks.findById(task.getId()).orElseThrow();
+        return tasks.findById(task.id()).orElseThrow();
     }
 
     private static TaskEvent.Started started(TaskDocument task, int attempt) {
-        return new TaskEvent.Started(task.getId(), attempt, "w1", Instant.now());
+        return new TaskEvent.Started(task.id(), attempt, "w1", Instant.now());
     }
 
     private static TaskEvent.Progress progress(TaskDocument task, double percent) {
-        return new TaskEvent.Progress(task.getId(), task.getAttempt(), "w1", Instant.now(), percent);
+        return progress(task, task.attempt(), percent);
     }
 
+    private static TaskEvent.Progress progress(TaskDocument task, int attempt, double percent) {
+        return new TaskEvent.Progress(task.id(), attempt, "w1", Instant.now(), percent);
+    }
+
+    /** A success of {@code attempt} whose result the worker stored where the job told it to. */
     private TaskEvent.Succeeded succeeded(TaskDocument task, int attempt) {
-        var key = task.resultObjectKeyFor(attempt);
+        return succeededAt(task, attempt, task.resultObjectKeyFor(attempt));
+    }
+
+    private TaskEvent.Succeeded succeededAt(TaskDocument task, int attempt, String key) {
         store.putBytes(key, new byte[] {1, 2, 3}, "video/mp4");
         return new TaskEvent.Succeeded(
-                task.getId(), attempt, "w1", Instant.now(), key, 3, 8.0, 1280, 720, "h264", "aac");
+                task.id(), attempt, "w1", Instant.now(), key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0);
     }
 
     private static TaskEvent.Failed failed(TaskDocument task, FailureKind kind, String reason) {
-        return new TaskEvent.Failed(task.getId(), task.getAttempt(), "w1", Instant.now(), kind, reason);
+        return new TaskEvent.Failed(task.id(), task.attempt(), "w1", Instant.now(), kind, reason);
     }
 
     @Test
     void startedMovesAScheduledTaskToProcessingWithAHeartbeat() {
-        var task = saved(TaskState.SCHEDULED);
+        var task = saved(aTask().scheduled());
 
         events.apply(started(task, 1));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.PROCESSING);
-        assertThat(after.getLastHeartbeatAt()).isNotNull();
+        assertThat(after.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.lastHeartbeatAt()).isNotNull();
+        assertThat(cancels.published()).isEmpty();
     }
 
     @Test
     void recordsEveryStateEnteredButNotEveryProgressEvent() {
-        var task = saved(TaskState.SCHEDULED);
+        var task = saved(aTask().scheduled());
 
         events.apply(started(task, 1));
         events.apply(progress(task, 10));
         events.apply(progress(task, 60));
         events.apply(succeeded(task, 1));
 
-        assertThat(reload(task).getHistory())
+        assertThat(reload(task).history())
                 .extracting(StateChange::state, StateChange::attempt)
-                .containsExactly(tuple(TaskState.PROCESSING, 1), tuple(TaskState.DONE, 1));
+                .containsExactly(
+                        tuple(TaskState.NEW, 1),
+                        tuple(TaskState.SCHEDULED, 1),
+                        tuple(TaskState.PROCESSING, 1),
+                        tuple(TaskState.DONE, 1));
     }
 
     @Test
     void recordsTheNewAttemptOfATransientFailure() {
-        var task = saved(TaskState.PROCESSING);
+        var task = saved(aTask().processing());
 
         events.apply(failed(task, FailureKind.TRANSIENT, "storage unavailable"));
 
-        assertThat(reload(task).getHistory())
+        assertThat(reload(task).history())
                 .extracting(StateChange::state, StateChange::attempt)
-                .containsExactly(tuple(TaskState.NEW, 2));
+                .containsExactly(
+                        tuple(TaskState.NEW, 1),
+                        tuple(TaskState.SCHEDULED, 1),
+                        tuple(TaskState.PROCESSING, 1),
+                        tuple(TaskState.NEW, 2));
     }
 
     @Test
-    void startedMayBeatTheBrokerConfirm() {
-        var task = saved(TaskState.NEW);
+    void startedBeforeTheBrokerConfirmMovesANewTaskToProcessing() {
+        var task = saved(aTask());
 
         events.apply(started(task, 1));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.PROCESSING);
-        assertThat(after.getNextPublishAt())
+        assertThat(after.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.nextPublishAt())
                 .as("the sweeper must not publish it again")
                 .isNull();
-        assertThat(after.getHistory())
+        assertThat(after.history())
                 .as("a start proves the broker had the job")
                 .extracting(StateChange::state)
-                .containsExactly(TaskState.SCHEDULED, TaskState.PROCESSING);
+                .containsExactly(TaskState.NEW, TaskState.SCHEDULED, TaskState.PROCESSING);
+    }
+
+    @Test
+    void progressWhileNewMovesTheTaskToProcessingThroughScheduled() {
+        var task = saved(aTask());
+
+        events.apply(progress(task, 30));
+
+        var after = reload(task);
+        assertThat(after.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.progress()).isEqualTo(30);
+        assertThat(after.nextPublishAt()).isNull();
+        assertThat(after.lastHeartbeatAt()).isNotNull();
+        assertThat(after.history())
+                .extracting(StateChange::state)
+                .containsExactly(TaskState.NEW, TaskState.SCHEDULED, TaskState.PROCESSING);
+    }
+
+    @Test
+    void progressWhileScheduledMovesTheTaskToProcessing() {
+        var task = saved(aTask().scheduled());
+
+        events.apply(progress(task, 5));
+
+        var after = reload(task);
+        assertThat(after.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.history())
+                .extracting(StateChange::state)
+                .containsExactly(TaskState.NEW, TaskState.SCHEDULED, TaskState.PROCESSING);
+    }
+
+    @Test
+    void lateBrokerConfirmAfterTheStartChangesNothing() {
+        var task = saved(aTask());
+        var publisher = mock(JobPublisher.class);
+        // the worker took the job and reported its start before the broker's confirm reached the api
+        when(publisher.publish(any(), any())).thenAnswer(call -> {
+            events.apply(started(task, 1));
+            return PublishOutcome.CONFIRMED;
+        });
+        var dispatcher = new JobDispatcher(publisher, tasks, TaskHousekeepingTest.properties(false));
+
+        var dispatched = dispatcher.dispatch(task);
+
+        var after = reload(task);
+        assertThat(dispatched.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.history())
+                .extracting(StateChange::state)
+                .containsExactly(TaskState.NEW, TaskState.SCHEDULED, TaskState.PROCESSING);
     }
 
     @Test
     void progressRecordsPercentAndHeartbeatAndNeverGoesBack() {
-        var task = Tasks.task("alice", TaskState.PROCESSING);
-        task.setLastHeartbeatAt(Instant.now().minusSeconds(100));
-        tasks.insert(task);
+        var task = saved(aTask().processing().lastHeartbeatAt(Instant.now().minusSeconds(100)));
 
         events.apply(progress(task, 40));
-        var beat = reload(task).getLastHeartbeatAt();
+        var beat = reload(task).lastHeartbeatAt();
         events.apply(progress(task, 25));
 
         var after = reload(task);
-        assertThat(after.getProgress()).isEqualTo(40);
+        assertThat(after.progress()).isEqualTo(40);
         assertThat(beat).isAfter(Instant.now().minusSeconds(10));
-        assertThat(after.getState()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(cancels.published()).isEmpty();
     }
 
     @Test
     void succeededCompletesTheTaskWithItsResult() {
-        var task = saved(TaskState.PROCESSING);
+        var task = saved(aTask().processing());
 
         events.apply(succeeded(task, 1));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.DONE);
-        assertThat(after.getProgress()).isEqualTo(100);
-        assertThat(after.getResult())
-                .isEqualTo(
-                        new TaskResult("results/alice/" + task.getId() + "/1.mp4", 3, 8.0, 1280, 720, "h264", "aac"));
-        assertThat(after.getLastHeartbeatAt()).isNull();
+        assertThat(after.state()).isEqualTo(TaskState.DONE);
+        assertThat(after.progress()).isEqualTo(100);
+        assertThat(after.result())
+                .isEqualTo(new TaskResult(
+                        "results/alice/" + task.id() + "/1.mp4", 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0));
+        assertThat(after.lastHeartbeatAt()).isNull();
+    }
+
+    /** Issue 9, bug 5: such a success matched no transition, was dropped and its result deleted. */
+    @Test
+    void succeededWhileNewCompletesTheTaskThroughScheduledAndProcessing() {
+        var task = saved(aTask());
+        var event = succeeded(task, 1);
+
+        events.apply(event);
+
+        var after = reload(task);
+        assertThat(after.state()).isEqualTo(TaskState.DONE);
+        assertThat(after.history())
+                .extracting(StateChange::state, StateChange::attempt)
+                .containsExactly(
+                        tuple(TaskState.NEW, 1),
+                        tuple(TaskState.SCHEDULED, 1),
+                        tuple(TaskState.PROCESSING, 1),
+                        tuple(TaskState.DONE, 1));
+        assertThat(after.result().objectKey()).isEqualTo(task.resultObjectKeyFor(1));
+        assertThat(after.nextPublishAt())
+                .as("the sweeper must not run it again")
+                .isNull();
+        assertThat(store.contains(event.resultObjectKey())).isTrue();
     }
 
     @Test
-    void succeededMayArriveBeforeStarted() {
-        var task = saved(TaskState.SCHEDULED);
+    void succeededWhileScheduledRecordsProcessingThenDone() {
+        var task = saved(aTask().scheduled());
 
         events.apply(succeeded(task, 1));
         events.apply(started(task, 1));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.DONE);
-        assertThat(after.getHistory())
+        assertThat(after.state()).isEqualTo(TaskState.DONE);
+        assertThat(after.history())
                 .as("a result proves the task was processed")
                 .extracting(StateChange::state)
-                .containsExactly(TaskState.PROCESSING, TaskState.DONE);
+                .containsExactly(TaskState.NEW, TaskState.SCHEDULED, TaskState.PROCESSING, TaskState.DONE);
+    }
+
+    @Test
+    void resultKeyIsTheTasksOwnWhateverTheEventNames() {
+        var task = saved(aTask().processing());
+        var elsewhere = "results/mallory/someone-elses-task/1.mp4";
+
+        events.apply(succeededAt(task, 1, elsewhere));
+
+        var after = reload(task);
+        assertThat(after.state()).isEqualTo(TaskState.DONE);
+        assertThat(after.result().objectKey()).isEqualTo("results/alice/" + task.id() + "/1.mp4");
+        assertThat(store.contains(elsewhere))
+                .as("an object the task does not own is left alone")
+                .isTrue();
     }
 
     @Test
     void duplicateSucceededKeepsOneResult() {
-        var task = saved(TaskState.PROCESSING);
+        var task = saved(aTask().processing());
         var event = succeeded(task, 1);
 
         events.apply(event);
@@ -174,32 +290,46 @@ class TaskEventsTest {
         events.apply(event);
 
         var after = reload(task);
-        assertThat(after.getVersion()).isEqualTo(first.getVersion());
-        assertThat(after.getResult()).isEqualTo(first.getResult());
+        assertThat(after.version()).isEqualTo(first.version());
+        assertThat(after.result()).isEqualTo(first.result());
         assertThat(store.contains(event.resultObjectKey())).isTrue();
     }
 
     @Test
-    void ignoresEventsOfAStaleAttemptAndDeletesItsResult() {
-        var task = Tasks.task("alice", TaskState.PROCESSING);
-        task.setAttempt(2);
-        tasks.insert(task);
+    void ignoresEventsOfAStaleAttemptDeletesItsResultAndStopsItsWorker() {
+        var task = saved(aTask().processing().attempt(2));
         var stale = succeeded(task, 1);
 
         events.apply(started(task, 1));
         events.apply(stale);
-        events.apply(new TaskEvent.Failed(task.getId(), 1, "w1", Instant.now(), FailureKind.FINAL, "old"));
+        events.apply(new TaskEvent.Failed(task.id(), 1, "w1", Instant.now(), FailureKind.FINAL, "old"));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.PROCESSING);
-        assertThat(after.getAttempt()).isEqualTo(2);
-        assertThat(after.getError()).isNull();
+        assertThat(after.state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(after.attempt()).isEqualTo(2);
+        assertThat(after.error()).isNull();
         assertThat(store.contains(stale.resultObjectKey())).isFalse();
+        assertThat(cancels.published())
+                .extracting(CancelTask::taskId, CancelTask::attempt)
+                .containsExactly(tuple(task.id(), 1));
+    }
+
+    @Test
+    void progressOfAStaleAttemptStopsThatAttemptOnly() {
+        var task = saved(aTask().processing().attempt(2));
+
+        events.apply(progress(task, 1, 50));
+        events.apply(progress(task, 2, 50));
+
+        assertThat(cancels.published())
+                .extracting(CancelTask::taskId, CancelTask::attempt)
+                .containsExactly(tuple(task.id(), 1));
+        assertThat(reload(task).progress()).isEqualTo(50);
     }
 
     @Test
     void resultOfADeletedTaskIsDeleted() {
-        var task = Tasks.task("alice", TaskState.PROCESSING);
+        var task = aTask().processing().build();
         var event = succeeded(task, 1);
 
         events.apply(event);
@@ -208,107 +338,181 @@ class TaskEventsTest {
     }
 
     @Test
+    void resultOfADeletedTaskIsDeletedOnlyUnderThatTasksPrefix() {
+        var task = aTask().processing().build();
+        var otherTask = "results/alice/" + aTask().build().id() + "/1.mp4";
+
+        events.apply(succeededAt(task, 1, "originals/alice/v1"));
+        events.apply(succeededAt(task, 1, otherTask));
+
+        assertThat(store.contains("originals/alice/v1")).isTrue();
+        assertThat(store.contains(otherTask)).isTrue();
+    }
+
+    @Test
     void doesNotDeleteObjectsOutsideTheTasksResults() {
-        var task = saved(TaskState.DONE);
-        store.putBytes("originals/alice/v1", new byte[] {9}, "video/mp4");
-        var foreign = new TaskEvent.Succeeded(
-                task.getId(), 1, "w1", Instant.now(), "originals/alice/v1", 1, 1.0, null, null, null, null);
+        var task = saved(aTask().done());
+        store.putBytes(task.result().objectKey(), new byte[] {7}, "video/mp4");
+        var foreign = succeededAt(task, 1, "originals/alice/v1");
 
         events.apply(foreign);
 
         assertThat(store.contains("originals/alice/v1")).isTrue();
+        assertThat(store.contains(task.result().objectKey()))
+                .as("the current result stays")
+                .isTrue();
+        assertThat(reload(task).result()).isEqualTo(task.result());
     }
 
     @Test
     void eventsForADoneTaskAreIgnored() {
-        var task = saved(TaskState.PROCESSING);
+        var task = saved(aTask().processing());
         events.apply(succeeded(task, 1));
+        var done = reload(task);
 
-        events.apply(started(task, 1));
         events.apply(failed(task, FailureKind.FINAL, "late"));
+        events.apply(failed(task, FailureKind.TRANSIENT, "late"));
+        events.apply(progress(task, 10));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.DONE);
-        assertThat(after.getError()).isNull();
+        assertThat(after.state()).isEqualTo(TaskState.DONE);
+        assertThat(after.error()).isNull();
+        assertThat(after.version()).isEqualTo(done.version());
+    }
+
+    @Test
+    void lateSucceededOfACanceledAttemptChangesNothingAndDeletesItsResult() {
+        var task = saved(aTask().canceled());
+        var late = succeeded(task, 1);
+
+        events.apply(late);
+
+        var after = reload(task);
+        assertThat(after).usingRecursiveComparison().isEqualTo(task);
+        assertThat(after.result()).isNull();
+        assertThat(store.contains(late.resultObjectKey())).isFalse();
+    }
+
+    @Test
+    void lateFailureOfACanceledAttemptChangesNothing() {
+        var task = saved(aTask().canceled());
+
+        events.apply(failed(task, FailureKind.FINAL, "ffmpeg was stopped"));
+        events.apply(failed(task, FailureKind.TRANSIENT, "ffmpeg was stopped"));
+
+        assertThat(reload(task)).usingRecursiveComparison().isEqualTo(task);
+    }
+
+    @Test
+    void startedForACanceledTaskTellsTheWorkerToStopThatAttempt() {
+        var task = saved(aTask().canceled().attempt(2));
+
+        events.apply(started(task, 2));
+
+        assertThat(reload(task).state()).isEqualTo(TaskState.CANCELED);
+        assertThat(cancels.published()).singleElement().satisfies(cancel -> {
+            assertThat(cancel.taskId()).isEqualTo(task.id());
+            assertThat(cancel.attempt()).isEqualTo(2);
+            assertThat(cancel.reason()).contains("canceled");
+        });
+    }
+
+    @Test
+    void progressForACanceledTaskTellsTheWorkerToStop() {
+        var task = saved(aTask().canceled());
+
+        events.apply(progress(task, 70));
+
+        assertThat(reload(task)).usingRecursiveComparison().isEqualTo(task);
+        assertThat(cancels.published())
+                .extracting(CancelTask::taskId, CancelTask::attempt)
+                .containsExactly(tuple(task.id(), 1));
+    }
+
+    @Test
+    void startedOrProgressForADeletedTaskTellsTheWorkerToStop() {
+        var gone = aTask().build();
+
+        events.apply(started(gone, 1));
+        events.apply(progress(gone, 20));
+
+        assertThat(tasks.findById(gone.id())).isEmpty();
+        assertThat(cancels.published())
+                .extracting(CancelTask::taskId, CancelTask::attempt, CancelTask::reason)
+                .containsExactly(
+                        tuple(gone.id(), 1, "the task was deleted"), tuple(gone.id(), 1, "the task was deleted"));
     }
 
     @Test
     void finalFailureFailsTheTaskWithItsReason() {
-        var task = saved(TaskState.PROCESSING);
+        var task = saved(aTask().processing());
 
         events.apply(failed(task, FailureKind.FINAL, "the source is not a readable video"));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.FAILED);
-        assertThat(after.getError()).isEqualTo("the source is not a readable video");
-        assertThat(after.getAttempt()).isEqualTo(1);
+        assertThat(after.state()).isEqualTo(TaskState.FAILED);
+        assertThat(after.error()).isEqualTo("the source is not a readable video");
+        assertThat(after.attempt()).isEqualTo(1);
     }
 
     @Test
     void transientFailureStartsANewAttemptAfterBackoff() {
-        var task = saved(TaskState.PROCESSING);
+        var task = saved(aTask().processing());
         var before = Instant.now();
 
         events.apply(failed(task, FailureKind.TRANSIENT, "storage unavailable"));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.NEW);
-        assertThat(after.getAttempt()).isEqualTo(2);
-        assertThat(after.getError()).isEqualTo("storage unavailable");
-        assertThat(after.getProgress()).isZero();
-        assertThat(after.getNextPublishAt())
+        assertThat(after.state()).isEqualTo(TaskState.NEW);
+        assertThat(after.attempt()).isEqualTo(2);
+        assertThat(after.error()).isEqualTo("storage unavailable");
+        assertThat(after.progress()).isZero();
+        assertThat(after.nextPublishAt())
                 .isBetween(before.plusSeconds(5).minusMillis(1), Instant.now().plusSeconds(5));
     }
 
     @Test
     void backoffDoublesForTheNextAttempt() {
-        var task = Tasks.task("alice", TaskState.PROCESSING);
-        task.setAttempt(2);
-        tasks.insert(task);
+        var task = saved(aTask().processing().attempt(2));
         var before = Instant.now();
 
         events.apply(failed(task, FailureKind.TRANSIENT, "broker hiccup"));
 
         var after = reload(task);
-        assertThat(after.getAttempt()).isEqualTo(3);
-        assertThat(after.getNextPublishAt())
+        assertThat(after.attempt()).isEqualTo(3);
+        assertThat(after.nextPublishAt())
                 .isBetween(before.plusSeconds(10).minusMillis(1), Instant.now().plusSeconds(10));
     }
 
     @Test
     void transientFailureOfTheLastAttemptFailsTheTask() {
-        var task = Tasks.task("alice", TaskState.PROCESSING);
-        task.setAttempt(3);
-        tasks.insert(task);
+        var task = saved(aTask().processing().attempt(3));
 
         events.apply(failed(task, FailureKind.TRANSIENT, "storage unavailable"));
 
         var after = reload(task);
-        assertThat(after.getState()).isEqualTo(TaskState.FAILED);
-        assertThat(after.getAttempt()).isEqualTo(3);
-        assertThat(after.getError()).isEqualTo("gave up after 3 attempts: storage unavailable");
+        assertThat(after.state()).isEqualTo(TaskState.FAILED);
+        assertThat(after.attempt()).isEqualTo(3);
+        assertThat(after.error()).isEqualTo("gave up after 3 attempts: storage unavailable");
     }
 
     @Test
     void attemptsAreCountedFromTheLatestRestart() {
-        var task = Tasks.task("alice", TaskState.PROCESSING);
-        task.setAttempt(4);
-        task.setRunFirstAttempt(4);
-        tasks.insert(task);
+        var task = saved(aTask().processing().attempt(4).runFirstAttempt(4));
 
         events.apply(failed(task, FailureKind.TRANSIENT, "storage unavailable"));
 
-        assertThat(reload(task).getState()).isEqualTo(TaskState.NEW);
-        assertThat(reload(task).getAttempt()).isEqualTo(5);
+        assertThat(reload(task).state()).isEqualTo(TaskState.NEW);
+        assertThat(reload(task).attempt()).isEqualTo(5);
     }
 
     @Test
     void transientFailureNeverRevivesAFailedTask() {
-        var task = saved(TaskState.FAILED);
+        var task = saved(aTask().failed());
 
         events.apply(failed(task, FailureKind.TRANSIENT, "late duplicate"));
 
-        assertThat(reload(task).getState()).isEqualTo(TaskState.FAILED);
-        assertThat(reload(task).getAttempt()).isEqualTo(1);
+        assertThat(reload(task).state()).isEqualTo(TaskState.FAILED);
+        assertThat(reload(task).attempt()).isEqualTo(1);
     }
 }

@@ -3,10 +3,12 @@ package org.vidcut.api.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import java.net.URI;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.util.unit.DataSize;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
+import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.contracts.ConversionJob;
@@ -75,19 +78,24 @@ class TaskHousekeepingTest {
     private TaskHousekeeping housekeeping(boolean requeueScheduledOnStartup) {
         var properties = properties(requeueScheduledOnStartup);
         var retryPolicy = new RetryPolicy(properties);
-        var events = new TaskEvents(tasks, retryPolicy, new InMemoryObjectStore());
+        var events = new TaskEvents(
+                tasks,
+                retryPolicy,
+                new InMemoryObjectStore(),
+                TaskMetrics.unregistered(),
+                new RecordingCancelPublisher());
         return new TaskHousekeeping(tasks, new JobDispatcher(publisher, tasks, properties), events, properties);
     }
 
     private TaskDocument saved(TaskState state, Instant nextPublishAt, Instant lastHeartbeatAt) {
-        var task = Tasks.task("alice", state);
-        task.setNextPublishAt(nextPublishAt);
-        task.setLastHeartbeatAt(lastHeartbeatAt);
-        return tasks.insert(task);
+        return tasks.insert(aTask().in(state)
+                .nextPublishAt(nextPublishAt)
+                .lastHeartbeatAt(lastHeartbeatAt)
+                .build());
     }
 
     private TaskDocument reload(TaskDocument task) {
-        return tasks.findById(task.getId()).orElseThrow();
+        return tasks.findById(task.id()).orElseThrow();
     }
 
     @Test
@@ -98,9 +106,9 @@ class TaskHousekeepingTest {
 
         assertThat(housekeeping(false).sweepOutbox()).isEqualTo(1);
 
-        assertThat(reload(due).getState()).isEqualTo(TaskState.SCHEDULED);
-        assertThat(reload(due).getNextPublishAt()).isNull();
-        assertThat(reload(notDue).getState()).isEqualTo(TaskState.NEW);
+        assertThat(reload(due).state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(due).nextPublishAt()).isNull();
+        assertThat(reload(notDue).state()).isEqualTo(TaskState.NEW);
         verify(publisher, times(1)).publish(any(ConversionJob.class), any());
     }
 
@@ -113,28 +121,26 @@ class TaskHousekeepingTest {
 
         assertThat(housekeeping(false).sweepOutbox()).isZero();
 
-        assertThat(reload(first).getState()).isEqualTo(TaskState.NEW);
-        assertThat(reload(first).getNextPublishAt()).isAfterOrEqualTo(before.plusSeconds(30));
-        assertThat(reload(second).getNextPublishAt()).isBefore(before);
+        assertThat(reload(first).state()).isEqualTo(TaskState.NEW);
+        assertThat(reload(first).nextPublishAt()).isAfterOrEqualTo(before.plusSeconds(30));
+        assertThat(reload(second).nextPublishAt()).isBefore(before);
         verify(publisher, times(1)).publish(any(), any());
     }
 
     @Test
     void sweeperPublishesTheCurrentAttempt() {
         when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
-        var task = Tasks.task("alice", TaskState.NEW);
-        task.setAttempt(2);
-        task.setNextPublishAt(Instant.now().minusSeconds(1));
-        tasks.insert(task);
+        var task = tasks.insert(
+                aTask().attempt(2).nextPublishAt(Instant.now().minusSeconds(1)).build());
         var captor = ArgumentCaptor.forClass(ConversionJob.class);
 
         housekeeping(false).sweepOutbox();
 
         verify(publisher).publish(captor.capture(), any());
         assertThat(captor.getValue().attempt()).isEqualTo(2);
-        assertThat(captor.getValue().resultObjectKey()).isEqualTo("results/alice/" + task.getId() + "/2.mp4");
+        assertThat(captor.getValue().resultObjectKey()).isEqualTo("results/alice/" + task.id() + "/2.mp4");
         assertThat(captor.getValue().sourceObjectKey()).isEqualTo("originals/alice/v1");
-        assertThat(captor.getValue().operations()).isEqualTo(task.getOperations());
+        assertThat(captor.getValue().operations()).isEqualTo(task.operations());
     }
 
     @Test
@@ -145,52 +151,57 @@ class TaskHousekeepingTest {
         assertThat(housekeeping(false).reapSilentTasks()).isEqualTo(1);
 
         var reaped = reload(silent);
-        assertThat(reaped.getState()).isEqualTo(TaskState.NEW);
-        assertThat(reaped.getAttempt()).isEqualTo(2);
-        assertThat(reaped.getError()).isEqualTo("worker stopped sending heartbeats");
-        assertThat(reaped.getNextPublishAt()).isAfter(Instant.now());
-        assertThat(reload(alive).getState()).isEqualTo(TaskState.PROCESSING);
+        assertThat(reaped.state()).isEqualTo(TaskState.NEW);
+        assertThat(reaped.attempt()).isEqualTo(2);
+        assertThat(reaped.error()).isEqualTo("worker stopped sending heartbeats");
+        assertThat(reaped.nextPublishAt()).isAfter(Instant.now());
+        assertThat(reload(alive).state()).isEqualTo(TaskState.PROCESSING);
     }
 
     @Test
     void reaperFailsASilentTaskThatUsedUpItsAttempts() {
-        var task = Tasks.task("alice", TaskState.PROCESSING);
-        task.setAttempt(3);
-        task.setLastHeartbeatAt(Instant.now().minusSeconds(600));
-        tasks.insert(task);
+        var task = tasks.insert(aTask().processing()
+                .attempt(3)
+                .lastHeartbeatAt(Instant.now().minusSeconds(600))
+                .build());
 
         housekeeping(false).reapSilentTasks();
 
-        assertThat(reload(task).getState()).isEqualTo(TaskState.FAILED);
-        assertThat(reload(task).getError()).isEqualTo("gave up after 3 attempts: worker stopped sending heartbeats");
+        assertThat(reload(task).state()).isEqualTo(TaskState.FAILED);
+        assertThat(reload(task).error()).isEqualTo("gave up after 3 attempts: worker stopped sending heartbeats");
     }
 
     @Test
     void heartbeatArrivingBeforeTheReaperActsSavesTheAttempt() {
         var task = saved(TaskState.PROCESSING, null, Instant.now());
-        var events = new TaskEvents(tasks, new RetryPolicy(properties(false)), new InMemoryObjectStore());
+        var events = new TaskEvents(
+                tasks,
+                new RetryPolicy(properties(false)),
+                new InMemoryObjectStore(),
+                TaskMetrics.unregistered(),
+                new RecordingCancelPublisher());
         var cutoff = Instant.now().minusSeconds(120);
 
         var reaped = events.retryOrFail(
-                task.getId(),
+                task.id(),
                 1,
                 "worker stopped sending heartbeats",
                 where("lastHeartbeatAt").lt(cutoff));
 
         assertThat(reaped).isEmpty();
-        assertThat(reload(task).getState()).isEqualTo(TaskState.PROCESSING);
-        assertThat(reload(task).getAttempt()).isEqualTo(1);
+        assertThat(reload(task).state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(reload(task).attempt()).isEqualTo(1);
     }
 
     @Test
     void reaperLeavesLongScheduledTasksAlone() {
-        var waiting = Tasks.task("alice", TaskState.SCHEDULED);
-        waiting.setUpdatedAt(Instant.now().minus(Duration.ofDays(1)));
-        tasks.insert(waiting);
+        var waiting = tasks.insert(aTask().scheduled()
+                .updatedAt(Instant.now().minus(Duration.ofDays(1)))
+                .build());
 
         assertThat(housekeeping(false).reapSilentTasks()).isZero();
 
-        assertThat(reload(waiting).getState()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(waiting).state()).isEqualTo(TaskState.SCHEDULED);
     }
 
     @Test
@@ -200,11 +211,39 @@ class TaskHousekeepingTest {
 
         var housekeeping = housekeeping(true);
         housekeeping.requeueScheduledOnStartup();
-        assertThat(reload(scheduled).getState()).isEqualTo(TaskState.NEW);
+        assertThat(reload(scheduled).state()).isEqualTo(TaskState.NEW);
         housekeeping.sweepOutbox();
 
-        assertThat(reload(scheduled).getState()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(scheduled).state()).isEqualTo(TaskState.SCHEDULED);
         verify(publisher, times(1)).publish(any(), any());
+    }
+
+    @Test
+    void requeueAtStartupKeepsTheAttemptAndLeavesOtherStatesAlone() {
+        var scheduled = saved(TaskState.SCHEDULED, null, null);
+        var processing = saved(TaskState.PROCESSING, null, Instant.now());
+        var canceled = saved(TaskState.CANCELED, null, null);
+
+        housekeeping(true).requeueScheduledOnStartup();
+
+        var requeued = reload(scheduled);
+        assertThat(requeued.state()).isEqualTo(TaskState.NEW);
+        assertThat(requeued.attempt()).isEqualTo(1);
+        assertThat(requeued.nextPublishAt()).isBeforeOrEqualTo(Instant.now());
+        assertThat(requeued.history())
+                .extracting(StateChange::state)
+                .containsExactly(TaskState.NEW, TaskState.SCHEDULED, TaskState.NEW);
+        assertThat(reload(processing)).usingRecursiveComparison().isEqualTo(processing);
+        assertThat(reload(canceled)).usingRecursiveComparison().isEqualTo(canceled);
+    }
+
+    @Test
+    void sweeperNeverPublishesACanceledTask() {
+        saved(TaskState.CANCELED, Instant.now().minusSeconds(1), null);
+
+        assertThat(housekeeping(false).sweepOutbox()).isZero();
+
+        verify(publisher, never()).publish(any(), any());
     }
 
     @Test
@@ -213,7 +252,7 @@ class TaskHousekeepingTest {
 
         housekeeping(false).requeueScheduledOnStartup();
 
-        assertThat(reload(scheduled).getState()).isEqualTo(TaskState.SCHEDULED);
-        assertThat(reload(scheduled).getVersion()).isEqualTo(scheduled.getVersion());
+        assertThat(reload(scheduled).state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(scheduled).version()).isEqualTo(scheduled.version());
     }
 }

@@ -1,16 +1,18 @@
 package org.vidcut.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Update;
+import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.TaskEvent;
@@ -42,22 +44,23 @@ class TaskMetricsTest {
         store = new InMemoryObjectStore();
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics = new TaskMetrics(registry);
-        events = new TaskEvents(tasks, new RetryPolicy(2, Duration.ofSeconds(5)), store, metrics);
+        events = new TaskEvents(
+                tasks, new RetryPolicy(2, Duration.ofSeconds(5)), store, metrics, new RecordingCancelPublisher());
     }
 
     private TaskDocument saved(TaskState state) {
-        return tasks.insert(Tasks.task("alice", state));
+        return tasks.insert(aTask().in(state).build());
     }
 
     private TaskEvent.Succeeded succeeded(TaskDocument task) {
-        var key = task.resultObjectKeyFor(task.getAttempt());
+        var key = task.resultObjectKeyFor(task.attempt());
         store.putBytes(key, new byte[] {1, 2, 3}, "video/mp4");
         return new TaskEvent.Succeeded(
-                task.getId(), task.getAttempt(), "w1", Instant.now(), key, 3, 8.0, 1280, 720, "h264", "aac");
+                task.id(), task.attempt(), "w1", Instant.now(), key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0);
     }
 
     private static TaskEvent.Failed failed(TaskDocument task, int attempt, FailureKind kind) {
-        return new TaskEvent.Failed(task.getId(), attempt, "w1", Instant.now(), kind, "broken");
+        return new TaskEvent.Failed(task.id(), attempt, "w1", Instant.now(), kind, "broken");
     }
 
     @Test
@@ -93,12 +96,7 @@ class TaskMetricsTest {
         var task = saved(TaskState.PROCESSING);
 
         events.apply(failed(task, 1, FailureKind.TRANSIENT));
-        tasks.compareAndSet(
-                task.getId(),
-                2,
-                Set.of(TaskState.NEW),
-                TaskDocument.entering(TaskState.PROCESSING, 2, Instant.now()),
-                Instant.now());
+        tasks.transition(task.id(), 2, TaskTransitions.Trigger.STARTED, current -> new Update());
         events.apply(failed(task, 2, FailureKind.TRANSIENT));
 
         assertThat(registry.scrape())
@@ -108,8 +106,8 @@ class TaskMetricsTest {
 
     @Test
     void createdTasksAreCountedByOperation() {
-        var task = Tasks.task("alice", TaskState.NEW);
-        task.setRequested(new RequestedParams(null, 4.0, 640, null, "webm", null));
+        var task = aTask().requested(new RequestedParams(null, 4.0, 640, null, "webm", null))
+                .build();
 
         metrics.created(task);
 
@@ -118,17 +116,28 @@ class TaskMetricsTest {
 
     @Test
     void theOperationLabelNamesOnlyWhatWasAsked() {
-        var task = Tasks.task("alice", TaskState.NEW);
+        var task = aTask();
 
-        task.setRequested(new RequestedParams(null, null, null, null, null, "exact"));
-        assertThat(TaskMetrics.operation(task)).isEqualTo("copy");
-        task.setRequested(new RequestedParams(null, null, null, 480, null, null));
-        assertThat(TaskMetrics.operation(task)).isEqualTo("resize");
-        task.setRequested(new RequestedParams(1.0, null, null, null, "gif", null));
-        assertThat(TaskMetrics.operation(task)).isEqualTo("trim+convert");
-        task.setRequested(null);
-        assertThat(TaskMetrics.operation(task))
+        task.requested(new RequestedParams(null, null, null, null, null, "exact"));
+        assertThat(TaskMetrics.operation(task.build())).isEqualTo("copy");
+        task.requested(new RequestedParams(null, null, null, 480, null, null));
+        assertThat(TaskMetrics.operation(task.build())).isEqualTo("resize");
+        task.requested(new RequestedParams(1.0, null, null, null, "gif", null));
+        assertThat(TaskMetrics.operation(task.build())).isEqualTo("trim+convert");
+        task.requested(null);
+        assertThat(TaskMetrics.operation(task.build()))
                 .as("judged by the plan: 2 s to 10 s of 60 s")
                 .isEqualTo("trim");
+    }
+
+    @Test
+    void aCanceledTaskIsCountedAsCanceledWithoutATiming() {
+        metrics.finished(aTask().canceled().build());
+        metrics.finished(aTask().processing().build());
+
+        assertThat(registry.scrape())
+                .contains("vidcut_tasks_finished_total{operation=\"trim\",state=\"canceled\"} 1.0")
+                .doesNotContain("state=\"processing\"")
+                .doesNotContain("vidcut_task_processing_seconds_count");
     }
 }

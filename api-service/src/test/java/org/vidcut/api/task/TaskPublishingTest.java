@@ -17,6 +17,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.RabbitBroker;
+import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.video.OwnedVideos;
 import org.vidcut.contracts.ConversionJob;
@@ -50,13 +51,16 @@ class TaskPublishingTest {
 
     private TaskService service(JobPublisher publisher) {
         var properties = TaskHousekeepingTest.properties(false);
+        var store = new InMemoryObjectStore();
         return new TaskService(
                 tasks,
                 videos,
                 new JobDispatcher(publisher, tasks, properties),
-                new InMemoryObjectStore(),
+                store,
                 properties,
-                TaskHousekeepingTest.storage());
+                TaskMetrics.unregistered(),
+                new TaskViews(store, TaskHousekeepingTest.storage()),
+                new RecordingCancelPublisher());
     }
 
     @Test
@@ -75,7 +79,7 @@ class TaskPublishingTest {
             var view = service(publisher).create("alice", TaskServiceTest.trim("v1"));
 
             assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
-            assertThat(tasks.findById(view.id()).orElseThrow().getState()).isEqualTo(TaskState.SCHEDULED);
+            assertThat(tasks.findById(view.id()).orElseThrow().state()).isEqualTo(TaskState.SCHEDULED);
             var received = new RabbitTemplate(connectionFactory).receive(queue.getName(), 5_000);
             assertThat(received).isNotNull();
             var job = MessageCodec.decode(received.getBody(), ConversionJob.class);
@@ -96,8 +100,8 @@ class TaskPublishingTest {
 
             assertThat(view.state()).isEqualTo(TaskState.NEW);
             var task = tasks.findById(view.id()).orElseThrow();
-            assertThat(task.getState()).isEqualTo(TaskState.NEW);
-            assertThat(task.getNextPublishAt()).isNotNull();
+            assertThat(task.state()).isEqualTo(TaskState.NEW);
+            assertThat(task.nextPublishAt()).isNotNull();
         } finally {
             connectionFactory.destroy();
         }

@@ -1,13 +1,14 @@
 package org.vidcut.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.vidcut.api.task.TaskTransitions.Trigger;
 
 class TaskRepositoryTest {
 
@@ -43,24 +45,31 @@ class TaskRepositoryTest {
 
     @Test
     void storesAndReadsBackEveryField() {
-        var task = Tasks.task("alice", TaskState.NEW);
+        var task = aTask().processing()
+                .attempt(3)
+                .runFirstAttempt(2)
+                .progress(42.5)
+                .error("storage unavailable")
+                .result(new TaskResult("results/alice/x/3.mp4", 10, 8.0, 640, 360, "h264", null, 2.0, 10.0))
+                .nextPublishAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .build();
         tasks.insert(task);
 
-        var read = tasks.findOwned("alice", task.getId()).orElseThrow();
+        var read = tasks.findOwned("alice", task.id()).orElseThrow();
 
-        assertThat(read).usingRecursiveComparison().ignoringFields("version").isEqualTo(task);
-        assertThat(read.getVersion()).isNotNull();
+        assertThat(read).usingRecursiveComparison().isEqualTo(task);
+        assertThat(read.history()).hasSize(3);
         assertThat(mongo.template().getCollection("tasks").find().first())
                 .containsKeys("owner_id", "video_id", "next_publish_at", "created_at");
     }
 
     @Test
     void anotherUsersTaskIsNotFound() {
-        var task = tasks.insert(Tasks.task("alice", TaskState.NEW));
+        var task = tasks.insert(aTask().build());
 
-        assertThat(tasks.findOwned("mallory", task.getId())).isEmpty();
-        assertThat(tasks.removeOwned("mallory", task.getId())).isEmpty();
-        assertThat(tasks.findById(task.getId())).isPresent();
+        assertThat(tasks.findOwned("mallory", task.id())).isEmpty();
+        assertThat(tasks.removeOwned("mallory", task.id())).isEmpty();
+        assertThat(tasks.findById(task.id())).isPresent();
     }
 
     @Test
@@ -68,62 +77,66 @@ class TaskRepositoryTest {
         var base = Instant.parse("2026-01-01T00:00:00Z");
         var ids = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
-            var task = Tasks.task("alice", i % 2 == 0 ? TaskState.DONE : TaskState.FAILED);
-            task.setCreatedAt(base.plusSeconds(i));
-            task.setVideoId(i < 3 ? "v1" : "v2");
-            ids.add(tasks.insert(task).getId());
+            var task = aTask().in(i % 2 == 0 ? TaskState.DONE : TaskState.FAILED)
+                    .createdAt(base.plusSeconds(i))
+                    .video(i < 3 ? "v1" : "v2")
+                    .build();
+            ids.add(tasks.insert(task).id());
         }
-        tasks.insert(Tasks.task("bob", TaskState.DONE));
+        tasks.insert(aTask().ownedBy("bob").done().build());
 
         var firstPage = tasks.findOwned("alice", null, null, PageRequest.of(0, 2));
         assertThat(firstPage.getTotalElements()).isEqualTo(5);
-        assertThat(firstPage.getContent()).extracting(TaskDocument::getId).containsExactly(ids.get(4), ids.get(3));
+        assertThat(firstPage.getContent()).extracting(TaskDocument::id).containsExactly(ids.get(4), ids.get(3));
         var lastPage = tasks.findOwned("alice", null, null, PageRequest.of(2, 2));
-        assertThat(lastPage.getContent()).extracting(TaskDocument::getId).containsExactly(ids.get(0));
+        assertThat(lastPage.getContent()).extracting(TaskDocument::id).containsExactly(ids.get(0));
 
         var done = tasks.findOwned("alice", TaskState.DONE, null, PageRequest.of(0, 10));
-        assertThat(done.getContent())
-                .extracting(TaskDocument::getId)
-                .containsExactly(ids.get(4), ids.get(2), ids.get(0));
+        assertThat(done.getContent()).extracting(TaskDocument::id).containsExactly(ids.get(4), ids.get(2), ids.get(0));
         var doneOfV1 = tasks.findOwned("alice", TaskState.DONE, "v1", PageRequest.of(0, 10));
-        assertThat(doneOfV1.getContent()).extracting(TaskDocument::getId).containsExactly(ids.get(2), ids.get(0));
+        assertThat(doneOfV1.getContent()).extracting(TaskDocument::id).containsExactly(ids.get(2), ids.get(0));
     }
 
     @Test
-    void compareAndSetAppliesOnlyToTheExpectedAttemptAndState() {
-        var task = tasks.insert(Tasks.task("alice", TaskState.SCHEDULED));
-        var now = Instant.now();
+    void transitionAppliesOnlyToTheCurrentAttempt() {
+        var task = tasks.insert(aTask().scheduled().build());
 
-        var staleAttempt = tasks.compareAndSet(
-                task.getId(), 2, Set.of(TaskState.SCHEDULED), new Update().set("state", TaskState.PROCESSING), now);
-        var wrongState = tasks.compareAndSet(
-                task.getId(), 1, Set.of(TaskState.NEW), new Update().set("state", TaskState.PROCESSING), now);
-        var matching = tasks.compareAndSet(
-                task.getId(), 1, Set.of(TaskState.SCHEDULED), new Update().set("state", TaskState.PROCESSING), now);
+        var staleAttempt = tasks.transition(task.id(), 2, Trigger.STARTED, t -> new Update());
+        var matching = tasks.transition(
+                task.id(), 1, Trigger.STARTED, t -> new Update().set("lastHeartbeatAt", Instant.now()));
 
         assertThat(staleAttempt).isEmpty();
-        assertThat(wrongState).isEmpty();
         assertThat(matching).hasValueSatisfying(t -> {
-            assertThat(t.getState()).isEqualTo(TaskState.PROCESSING);
-            assertThat(t.getVersion()).isEqualTo(task.getVersion() + 1);
-            assertThat(t.getUpdatedAt()).isEqualTo(now.truncatedTo(ChronoUnit.MILLIS));
+            assertThat(t.state()).isEqualTo(TaskState.PROCESSING);
+            assertThat(t.version()).isEqualTo(task.version() + 1);
+            assertThat(t.lastHeartbeatAt()).isNotNull();
+            assertThat(t.updatedAt()).isAfterOrEqualTo(task.updatedAt());
         });
     }
 
     @Test
-    void concurrentCompareAndSetsLetExactlyOneWin() throws Exception {
-        var task = tasks.insert(Tasks.task("alice", TaskState.NEW));
+    void transitionHoldsOnlyWhileTheExtraConditionHolds() {
+        var task =
+                tasks.insert(aTask().processing().lastHeartbeatAt(Instant.now()).build());
+        var silent = where("lastHeartbeatAt").lt(Instant.now().minusSeconds(120));
+
+        var retried = tasks.transition(task.id(), 1, Trigger.RETRIED, t -> new Update(), silent);
+
+        assertThat(retried).isEmpty();
+        assertThat(tasks.findById(task.id()).orElseThrow())
+                .usingRecursiveComparison()
+                .isEqualTo(task);
+    }
+
+    @Test
+    void concurrentTransitionsLetExactlyOneWin() throws Exception {
+        var task = tasks.insert(aTask().build());
         var winners = ConcurrentHashMap.<Integer>newKeySet();
         var pool = Executors.newFixedThreadPool(4);
         try {
             for (int i = 0; i < 8; i++) {
                 int contender = i;
-                pool.submit(() -> tasks.compareAndSet(
-                                task.getId(),
-                                1,
-                                Set.of(TaskState.NEW),
-                                new Update().set("state", TaskState.SCHEDULED),
-                                Instant.now())
+                pool.submit(() -> tasks.transition(task.id(), 1, Trigger.CONFIRMED, t -> new Update())
                         .ifPresent(t -> winners.add(contender)));
             }
         } finally {
@@ -132,17 +145,37 @@ class TaskRepositoryTest {
         }
 
         assertThat(winners).hasSize(1);
+        assertThat(tasks.findById(task.id()).orElseThrow().history())
+                .extracting(StateChange::state)
+                .containsExactly(TaskState.NEW, TaskState.SCHEDULED);
+    }
+
+    @Test
+    void concurrentHeartbeatsAreAllApplied() throws Exception {
+        var task = tasks.insert(aTask().processing().build());
+        var applied = ConcurrentHashMap.<Integer>newKeySet();
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                int beat = i;
+                pool.submit(() -> tasks.transition(task.id(), 1, Trigger.PROGRESS, t -> new Update())
+                        .ifPresent(t -> applied.add(beat)));
+            }
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(applied).as("a lost race is read again and retried").hasSize(4);
+        assertThat(tasks.findById(task.id()).orElseThrow().version()).isEqualTo(task.version() + 4);
     }
 
     @Test
     void claimsEachDuePublicationOnce() {
         var now = Instant.now();
-        var due = Tasks.task("alice", TaskState.NEW);
-        due.setNextPublishAt(now.minusSeconds(1));
-        var notYet = Tasks.task("alice", TaskState.NEW);
-        notYet.setNextPublishAt(now.plusSeconds(60));
-        var scheduled = Tasks.task("alice", TaskState.SCHEDULED);
-        scheduled.setNextPublishAt(now.minusSeconds(1));
+        var due = aTask().nextPublishAt(now.minusSeconds(1)).build();
+        var notYet = aTask().nextPublishAt(now.plusSeconds(60)).build();
+        var scheduled = aTask().scheduled().nextPublishAt(now.minusSeconds(1)).build();
         tasks.insert(due);
         tasks.insert(notYet);
         tasks.insert(scheduled);
@@ -150,46 +183,56 @@ class TaskRepositoryTest {
         var first = tasks.claimDuePublication(now, now.plus(Duration.ofSeconds(30)));
         var second = tasks.claimDuePublication(now, now.plus(Duration.ofSeconds(30)));
 
-        assertThat(first).hasValueSatisfying(t -> assertThat(t.getId()).isEqualTo(due.getId()));
+        assertThat(first).hasValueSatisfying(t -> assertThat(t.id()).isEqualTo(due.id()));
         assertThat(second).isEmpty();
     }
 
     @Test
     void findsProcessingTasksWithoutRecentHeartbeat() {
         var now = Instant.now();
-        var silent = Tasks.task("alice", TaskState.PROCESSING);
-        silent.setLastHeartbeatAt(now.minusSeconds(600));
-        var alive = Tasks.task("alice", TaskState.PROCESSING);
-        alive.setLastHeartbeatAt(now.minusSeconds(5));
-        var done = Tasks.task("alice", TaskState.DONE);
-        done.setLastHeartbeatAt(now.minusSeconds(600));
+        var silent = aTask().processing().lastHeartbeatAt(now.minusSeconds(600)).build();
+        var alive = aTask().processing().lastHeartbeatAt(now.minusSeconds(5)).build();
+        var done = aTask().done().lastHeartbeatAt(now.minusSeconds(600)).build();
         List.of(silent, alive, done).forEach(tasks::insert);
 
         var found = tasks.findSilentSince(now.minusSeconds(120), 10);
 
-        assertThat(found).extracting(TaskDocument::getId).containsExactly(silent.getId());
+        assertThat(found).extracting(TaskDocument::id).containsExactly(silent.id());
     }
 
     @Test
-    void makesScheduledTasksDueAgain() {
-        var scheduled = tasks.insert(Tasks.task("alice", TaskState.SCHEDULED));
-        var processing = tasks.insert(Tasks.task("alice", TaskState.PROCESSING));
-        var now = Instant.now();
+    void findsTasksInAState() {
+        var scheduled = tasks.insert(aTask().scheduled().build());
+        tasks.insert(aTask().processing().build());
+        tasks.insert(aTask().scheduled().ownedBy("bob").build());
 
-        assertThat(tasks.makeScheduledDue(now)).isEqualTo(1);
+        assertThat(tasks.findInState(TaskState.SCHEDULED, 10)).hasSize(2);
+        assertThat(tasks.findInState(TaskState.SCHEDULED, 1)).hasSize(1);
+        assertThat(tasks.findInState(TaskState.CANCELED, 10)).isEmpty();
+        assertThat(tasks.findInState(TaskState.SCHEDULED, 10))
+                .extracting(TaskDocument::id)
+                .contains(scheduled.id());
+    }
 
-        assertThat(tasks.findById(scheduled.getId()).orElseThrow().getState()).isEqualTo(TaskState.NEW);
-        assertThat(tasks.findById(scheduled.getId()).orElseThrow().getAttempt()).isEqualTo(1);
-        assertThat(tasks.findById(processing.getId()).orElseThrow().getState()).isEqualTo(TaskState.PROCESSING);
+    @Test
+    void countsTheOwnersTasksInGivenStates() {
+        tasks.insert(aTask().build());
+        tasks.insert(aTask().scheduled().build());
+        tasks.insert(aTask().processing().build());
+        tasks.insert(aTask().done().build());
+        tasks.insert(aTask().canceled().build());
+        tasks.insert(aTask().processing().ownedBy("bob").build());
+
+        assertThat(tasks.countOwnedIn("alice", TaskState.ACTIVE)).isEqualTo(3);
+        assertThat(tasks.countOwnedIn("alice", List.of(TaskState.CANCELED))).isEqualTo(1);
+        assertThat(tasks.countOwnedIn("carol", TaskState.ACTIVE)).isZero();
     }
 
     @Test
     void removesTheTasksOfOneVideo() {
-        var keep = Tasks.task("alice", TaskState.DONE);
-        keep.setVideoId("v2");
-        tasks.insert(keep);
-        tasks.insert(Tasks.task("alice", TaskState.DONE));
-        tasks.insert(Tasks.task("bob", TaskState.DONE));
+        tasks.insert(aTask().done().video("v2").build());
+        tasks.insert(aTask().done().build());
+        tasks.insert(aTask().done().ownedBy("bob").build());
 
         assertThat(tasks.findOwnedByVideo("alice", "v1")).hasSize(1);
         assertThat(tasks.removeOwnedByVideo("alice", "v1")).isEqualTo(1);

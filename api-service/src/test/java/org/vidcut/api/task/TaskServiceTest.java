@@ -2,11 +2,13 @@ package org.vidcut.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,10 +20,12 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.data.domain.PageRequest;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
+import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.video.OwnedVideos;
 import org.vidcut.api.video.VideoDeleted;
 import org.vidcut.api.video.VideoNotFound;
+import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.OutputFormat;
 
@@ -32,6 +36,7 @@ class TaskServiceTest {
     private JobPublisher publisher;
     private OwnedVideos videos;
     private InMemoryObjectStore store;
+    private RecordingCancelPublisher cancels;
     private TaskService service;
 
     @BeforeAll
@@ -53,6 +58,7 @@ class TaskServiceTest {
         when(videos.findOwned("alice", "v1")).thenReturn(TaskPlannerTest.mp4());
         when(videos.findOwned("mallory", "v1")).thenThrow(new VideoNotFound("v1"));
         store = new InMemoryObjectStore();
+        cancels = new RecordingCancelPublisher();
         var properties = TaskHousekeepingTest.properties(false);
         service = new TaskService(
                 tasks,
@@ -60,7 +66,9 @@ class TaskServiceTest {
                 new JobDispatcher(publisher, tasks, properties),
                 store,
                 properties,
-                TaskHousekeepingTest.storage());
+                TaskMetrics.unregistered(),
+                new TaskViews(store, TaskHousekeepingTest.storage()),
+                cancels);
     }
 
     static CreateTaskRequest trim(String videoId) {
@@ -72,7 +80,11 @@ class TaskServiceTest {
     }
 
     private TaskDocument saved(TaskState state) {
-        return tasks.insert(Tasks.task("alice", state));
+        return saved(aTask().in(state));
+    }
+
+    private TaskDocument saved(TaskBuilder task) {
+        return tasks.insert(task.build());
     }
 
     @Test
@@ -91,9 +103,9 @@ class TaskServiceTest {
         assertThat(view.url()).isNull();
         assertThat(view.history()).extracting(StateChange::state).containsExactly(TaskState.NEW, TaskState.SCHEDULED);
         var task = stored(view.id());
-        assertThat(task.getState()).isEqualTo(TaskState.SCHEDULED);
-        assertThat(task.getNextPublishAt()).isNull();
-        assertThat(task.getOwnerId()).isEqualTo("alice");
+        assertThat(task.state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(task.nextPublishAt()).isNull();
+        assertThat(task.ownerId()).isEqualTo("alice");
         var job = ArgumentCaptor.forClass(ConversionJob.class);
         verify(publisher).publish(job.capture(), any());
         assertThat(job.getValue().taskId()).isEqualTo(view.id());
@@ -111,7 +123,7 @@ class TaskServiceTest {
         var view = service.create("alice", trim("v1"));
 
         assertThat(view.state()).isEqualTo(TaskState.NEW);
-        assertThat(stored(view.id()).getNextPublishAt())
+        assertThat(stored(view.id()).nextPublishAt())
                 .isBetween(before.plusSeconds(30), Instant.now().plusSeconds(30));
     }
 
@@ -157,10 +169,11 @@ class TaskServiceTest {
     void anotherUsersTaskIsNotFoundEverywhere() {
         var task = saved(TaskState.DONE);
 
-        assertThatThrownBy(() -> service.get("mallory", task.getId())).isInstanceOf(TaskNotFound.class);
-        assertThatThrownBy(() -> service.restart("mallory", task.getId())).isInstanceOf(TaskNotFound.class);
-        assertThatThrownBy(() -> service.delete("mallory", task.getId())).isInstanceOf(TaskNotFound.class);
-        assertThatThrownBy(() -> service.download("mallory", task.getId())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> service.get("mallory", task.id())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> service.restart("mallory", task.id())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> service.cancel("mallory", task.id())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> service.delete("mallory", task.id())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> service.download("mallory", task.id())).isInstanceOf(TaskNotFound.class);
         assertThat(service.list("mallory", null, null, PageRequest.of(0, 10))).isEmpty();
     }
 
@@ -172,104 +185,232 @@ class TaskServiceTest {
     }
 
     @Test
+    void listFiltersCanceledTasks() {
+        saved(TaskState.DONE);
+        saved(TaskState.PROCESSING);
+        var canceled = saved(TaskState.CANCELED);
+
+        var page = service.list("alice", "canceled", null, PageRequest.of(0, 10));
+
+        assertThat(page.getContent()).extracting(TaskView::id).containsExactly(canceled.id());
+    }
+
+    @Test
+    void cancelStopsAnActiveTaskAndTellsItsWorker() {
+        for (var state : TaskState.ACTIVE) {
+            var task = saved(aTask().in(state).attempt(2));
+
+            var view = service.cancel("alice", task.id());
+
+            assertThat(view.state()).as(state.id()).isEqualTo(TaskState.CANCELED);
+            var stored = stored(task.id());
+            assertThat(stored.state()).isEqualTo(TaskState.CANCELED);
+            assertThat(stored.attempt()).isEqualTo(2);
+            assertThat(stored.nextPublishAt())
+                    .as("the sweeper must not publish it")
+                    .isNull();
+            assertThat(stored.lastHeartbeatAt())
+                    .as("the reaper must not retry it")
+                    .isNull();
+            assertThat(stored.history()).last().satisfies(change -> {
+                assertThat(change.state()).isEqualTo(TaskState.CANCELED);
+                assertThat(change.attempt()).isEqualTo(2);
+            });
+        }
+        assertThat(cancels.published()).extracting(CancelTask::attempt).containsExactly(2, 2, 2);
+        assertThat(cancels.published())
+                .allSatisfy(cancel -> assertThat(cancel.reason()).isEqualTo("canceled by its owner"));
+    }
+
+    @Test
+    void cancelDeletesWhateverTheRunAlreadyStored() {
+        var task = saved(aTask().processing().attempt(2));
+        store.putBytes(task.resultObjectKeyFor(1), new byte[] {1}, "video/mp4");
+        store.putBytes(task.resultObjectKeyFor(2), new byte[] {2}, "video/mp4");
+
+        service.cancel("alice", task.id());
+
+        assertThat(store.contains(task.resultObjectKeyFor(1))).isFalse();
+        assertThat(store.contains(task.resultObjectKeyFor(2))).isFalse();
+    }
+
+    @Test
+    void cancelOfAnEndedTaskIsRefusedAndChangesNothing() {
+        for (var state : new TaskState[] {TaskState.DONE, TaskState.FAILED, TaskState.CANCELED}) {
+            var task = saved(state);
+            assertThatThrownBy(() -> service.cancel("alice", task.id()))
+                    .as(state.id())
+                    .isInstanceOf(TaskNotCancelable.class)
+                    .hasMessageContaining(state.id());
+            assertThat(stored(task.id())).usingRecursiveComparison().isEqualTo(task);
+        }
+        assertThat(cancels.published()).isEmpty();
+    }
+
+    @Test
+    void canceledTaskKeepsNoResultAndCannotBeDownloaded() {
+        var task = saved(TaskState.PROCESSING);
+        service.cancel("alice", task.id());
+
+        assertThatThrownBy(() -> service.download("alice", task.id()))
+                .isInstanceOf(TaskNotDone.class)
+                .hasMessageContaining("canceled");
+        assertThat(service.get("alice", task.id()).url()).isNull();
+        assertThat(service.get("alice", task.id()).result()).isNull();
+    }
+
+    @Test
+    void deleteOfARunningTaskTellsItsWorkerToStop() {
+        var task = saved(aTask().processing().attempt(3));
+
+        service.delete("alice", task.id());
+
+        assertThat(tasks.findById(task.id())).isEmpty();
+        assertThat(cancels.published()).singleElement().satisfies(cancel -> {
+            assertThat(cancel.taskId()).isEqualTo(task.id());
+            assertThat(cancel.attempt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void deleteOfAnEndedTaskTellsNoWorker() {
+        var done = saved(TaskState.DONE);
+        var canceled = saved(TaskState.CANCELED);
+
+        service.delete("alice", done.id());
+        service.delete("alice", canceled.id());
+
+        assertThat(cancels.published()).isEmpty();
+    }
+
+    @Test
     void listFiltersByState() {
         saved(TaskState.DONE);
         var failed = saved(TaskState.FAILED);
 
         var page = service.list("alice", "FAILED", null, PageRequest.of(0, 10));
 
-        assertThat(page.getContent()).extracting(TaskView::id).containsExactly(failed.getId());
+        assertThat(page.getContent()).extracting(TaskView::id).containsExactly(failed.id());
     }
 
     @Test
     void restartGivesAFailedTaskANewAttemptAndPublishesIt() {
         when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
-        var task = Tasks.task("alice", TaskState.FAILED);
-        task.setAttempt(3);
-        task.setError("gave up after 3 attempts: storage unavailable");
-        tasks.insert(task);
+        var task = saved(aTask().failed().attempt(3).error("gave up after 3 attempts: storage unavailable"));
 
-        var view = service.restart("alice", task.getId());
+        var view = service.restart("alice", task.id());
 
         assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
         assertThat(view.attempts()).isEqualTo(4);
         assertThat(view.error()).isNull();
-        assertThat(stored(task.getId()).attemptsInRun()).isEqualTo(1);
+        assertThat(stored(task.id()).attemptsInRun()).isEqualTo(1);
         var job = ArgumentCaptor.forClass(ConversionJob.class);
         verify(publisher).publish(job.capture(), any());
         assertThat(job.getValue().attempt()).isEqualTo(4);
     }
 
     @Test
-    void onlyAFailedTaskCanBeRestarted() {
+    void restartGivesACanceledTaskANewAttemptAndPublishesIt() {
+        when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
+        var task = saved(aTask().canceled().attempt(2).runFirstAttempt(1));
+
+        var view = service.restart("alice", task.id());
+
+        assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(view.attempts()).isEqualTo(3);
+        var stored = stored(task.id());
+        assertThat(stored.runFirstAttempt()).isEqualTo(3);
+        assertThat(stored.history())
+                .extracting(StateChange::state, StateChange::attempt)
+                .endsWith(tuple(TaskState.CANCELED, 2), tuple(TaskState.NEW, 3), tuple(TaskState.SCHEDULED, 3));
+        var job = ArgumentCaptor.forClass(ConversionJob.class);
+        verify(publisher).publish(job.capture(), any());
+        assertThat(job.getValue().attempt()).isEqualTo(3);
+        assertThat(job.getValue().resultObjectKey()).isEqualTo(task.resultObjectKeyFor(3));
+    }
+
+    @Test
+    void onlyAFailedOrCanceledTaskCanBeRestarted() {
         for (var state : new TaskState[] {TaskState.NEW, TaskState.SCHEDULED, TaskState.PROCESSING, TaskState.DONE}) {
             var task = saved(state);
-            assertThatThrownBy(() -> service.restart("alice", task.getId()))
+            assertThatThrownBy(() -> service.restart("alice", task.id()))
                     .as(state.id())
                     .isInstanceOf(TaskNotRestartable.class)
                     .hasMessageContaining(state.id());
-            assertThat(stored(task.getId()).getAttempt()).isEqualTo(1);
+            assertThat(stored(task.id()).attempt()).isEqualTo(1);
         }
         verify(publisher, never()).publish(any(), any());
     }
 
     @Test
     void deleteRemovesTheTaskAndEveryResultObject() {
-        var task = Tasks.task("alice", TaskState.DONE);
-        task.setAttempt(2);
-        tasks.insert(task);
+        var task = saved(aTask().done().attempt(2));
         store.putBytes(task.resultObjectKeyFor(1), new byte[] {1}, "video/mp4");
         store.putBytes(task.resultObjectKeyFor(2), new byte[] {2}, "video/mp4");
 
-        service.delete("alice", task.getId());
+        service.delete("alice", task.id());
 
-        assertThat(tasks.findById(task.getId())).isEmpty();
+        assertThat(tasks.findById(task.id())).isEmpty();
         assertThat(store.contains(task.resultObjectKeyFor(1))).isFalse();
         assertThat(store.contains(task.resultObjectKeyFor(2))).isFalse();
-        assertThatThrownBy(() -> service.delete("alice", task.getId())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> service.delete("alice", task.id())).isInstanceOf(TaskNotFound.class);
     }
 
     @Test
     void downloadIsRefusedUntilTheTaskIsDone() {
         var task = saved(TaskState.PROCESSING);
 
-        assertThatThrownBy(() -> service.download("alice", task.getId()))
+        assertThatThrownBy(() -> service.download("alice", task.id()))
                 .isInstanceOf(TaskNotDone.class)
                 .hasMessageContaining("processing");
     }
 
     @Test
     void doneTaskOffersItsResultNamedAfterTheVideo() {
-        var task = Tasks.task("alice", TaskState.DONE);
-        var key = task.resultObjectKeyFor(1);
-        task.setResult(new TaskResult(key, 3, 8.0, 1280, 720, "h264", "aac"));
-        tasks.insert(task);
+        var key = "results/alice/t1/1.mp4";
+        var task =
+                saved(aTask().id("t1").done().result(new TaskResult(key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0)));
 
-        var download = service.download("alice", task.getId());
-        var view = service.get("alice", task.getId());
+        var download = service.download("alice", task.id());
+        var view = service.get("alice", task.id());
 
-        assertThat(download).isEqualTo(new ResultDownload(key, "video/mp4", "holiday-" + task.getId() + ".mp4"));
+        assertThat(download).isEqualTo(new ResultDownload(key, "video/mp4", "holiday-" + task.id() + ".mp4"));
         assertThat(view.url()).isNotNull();
         assertThat(view.url().toString()).contains(key);
         assertThat(view.width()).isEqualTo(1280);
         assertThat(view.height()).isEqualTo(720);
         assertThat(view.duration()).isEqualTo(8.0);
+        assertThat(view.result()).isEqualTo(new TaskView.Result(3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0));
     }
 
     @Test
     void deletingAVideoDeletesItsTasksAndResults() {
         var doomed = saved(TaskState.DONE);
         store.putBytes(doomed.resultObjectKeyFor(1), new byte[] {1}, "video/mp4");
-        var otherVideo = Tasks.task("alice", TaskState.DONE);
-        otherVideo.setVideoId("v2");
-        tasks.insert(otherVideo);
+        var otherVideo = saved(aTask().done().video("v2"));
         store.putBytes(otherVideo.resultObjectKeyFor(1), new byte[] {1}, "video/mp4");
 
         service.onVideoDeleted(new VideoDeleted("alice", "v1"));
 
-        assertThat(tasks.findById(doomed.getId())).isEmpty();
+        assertThat(tasks.findById(doomed.id())).isEmpty();
         assertThat(store.contains(doomed.resultObjectKeyFor(1))).isFalse();
-        assertThat(tasks.findById(otherVideo.getId())).isPresent();
+        assertThat(tasks.findById(otherVideo.id())).isPresent();
         assertThat(store.contains(otherVideo.resultObjectKeyFor(1))).isTrue();
+        assertThat(cancels.published()).isEmpty();
+    }
+
+    @Test
+    void deletingAVideoStopsTheWorkersOfItsRunningTasks() {
+        var running = saved(aTask().processing().attempt(2));
+        var waiting = saved(TaskState.SCHEDULED);
+        saved(TaskState.DONE);
+        var otherVideo = saved(aTask().processing().video("v2"));
+
+        service.onVideoDeleted(new VideoDeleted("alice", "v1"));
+
+        assertThat(cancels.published())
+                .extracting(CancelTask::taskId, CancelTask::attempt)
+                .containsExactlyInAnyOrder(tuple(running.id(), 2), tuple(waiting.id(), 1));
+        assertThat(tasks.findById(otherVideo.id())).isPresent();
     }
 }
