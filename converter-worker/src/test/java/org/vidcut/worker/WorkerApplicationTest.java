@@ -8,14 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.unit.DataSize;
 import org.vidcut.contracts.Topology;
@@ -47,7 +49,7 @@ class WorkerApplicationTest {
     Declarables topology;
 
     @Autowired
-    SimpleMessageListenerContainer container;
+    ApplicationContext context;
 
     @Autowired
     MeterRegistry meters;
@@ -80,16 +82,28 @@ class WorkerApplicationTest {
                 .filteredOn(q -> q.getName().equals(Topology.JOBS_QUEUE))
                 .singleElement()
                 .satisfies(q -> assertThat(q.getArguments())
-                        .containsAllEntriesOf(Topology.deadLetteringArguments(Topology.JOBS_DEAD_LETTER_EXCHANGE)));
+                        .containsAllEntriesOf(Topology.deadLetteringArguments(Topology.JOBS_DEAD_LETTER_EXCHANGE))
+                        .containsEntry("x-queue-type", "quorum"));
+        assertThat(topology.getDeclarablesByType(FanoutExchange.class))
+                .extracting(FanoutExchange::getName)
+                .contains(Topology.CONTROL_EXCHANGE);
     }
 
     @Test
-    void consumesJobsOneAtATimeWithManualAcks() {
-        assertThat(container.getQueueNames()).containsExactly(Topology.JOBS_QUEUE);
-        assertThat(container.getAcknowledgeMode()).isEqualTo(AcknowledgeMode.MANUAL);
-        assertThat(ReflectionTestUtils.getField(container, "prefetchCount")).isEqualTo(1);
-        assertThat(ReflectionTestUtils.getField(container, "concurrentConsumers"))
-                .isEqualTo(2);
+    void consumesJobsWithOneSubscriptionPerSlot() {
+        var consumer = context.getBean("jobConsumer");
+
+        assertThat(ReflectionTestUtils.getField(consumer, "queue")).isEqualTo(Topology.JOBS_QUEUE);
+        assertThat(ReflectionTestUtils.getField(consumer, "slots")).isEqualTo(2);
+    }
+
+    @Test
+    void listensForCancelsOnAPrivateQueueBoundToTheControlFanout() {
+        var binding = context.getBean("controlBinding", Binding.class);
+
+        assertThat(binding.getExchange()).isEqualTo(Topology.CONTROL_EXCHANGE);
+        assertThat(context.getBean("controlQueue", AnonymousQueue.class).isExclusive())
+                .isTrue();
     }
 
     @Test

@@ -8,4 +8,6 @@ public record ConversionResult(
         Integer width,
         Integer height,
         String videoCodec,
-        String audioCodec) {}
+        String audioCodec,
+        Double startSeconds,
+        Double endSeconds) {}

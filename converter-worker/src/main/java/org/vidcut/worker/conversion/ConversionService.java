@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +35,8 @@ public class ConversionService implements Converter, AutoCloseable {
     /** The presigned source URL must outlive the ffmpeg run by a margin: ffmpeg may re-open it late. */
     private static final Duration URL_MARGIN = Duration.ofMinutes(10);
 
+    private static final int REMEMBERED_CANCELS = 10_000;
+
     private final WorkerProperties properties;
     private final ObjectStore store;
     private final ConversionTimeouts timeouts;
@@ -38,6 +44,13 @@ public class ConversionService implements Converter, AutoCloseable {
     private final FfmpegRunner runner;
     private final OutputVerifier verifier;
     private final ConversionMetrics metrics;
+    /** Recently canceled attempts, so that a job still queued when it was canceled does not run later. */
+    private final Set<String> canceled = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_CANCELS;
+        }
+    }));
 
     public ConversionService(WorkerProperties properties, ObjectStore store) {
         this(properties, store, ConversionMetrics.unregistered());
@@ -63,6 +76,10 @@ public class ConversionService implements Converter, AutoCloseable {
     @Override
     public ConversionResult convert(ConversionJob job, ProgressSink progress) {
         check(job);
+        var run = runKey(job.taskId(), job.attempt());
+        if (canceled.contains(run)) {
+            throw new ConversionCanceled();
+        }
         var operations = job.operations();
         var timeout = timeouts.forOutput(operations.outputSeconds());
         var output = prepareOutput(job);
@@ -79,7 +96,7 @@ public class ConversionService implements Converter, AutoCloseable {
                     operations.format().id(),
                     FfmpegCommand.streamCopies(operations) ? "stream copy" : "re-encode",
                     timeout.toSeconds());
-            runFfmpeg(command, timeout, heartbeat, input, output, operations.format());
+            runFfmpeg(command, timeout, heartbeat, input, output, operations.format(), run);
             var verified = verifier.verify(
                     output, operations.format(), properties.maxOutputSize().toBytes());
             store.store(job.resultObjectKey(), output, operations.format().contentType());
@@ -90,7 +107,9 @@ public class ConversionService implements Converter, AutoCloseable {
                     verified.width(),
                     verified.height(),
                     verified.videoCodec(),
-                    verified.audioCodec());
+                    verified.audioCodec(),
+                    null,
+                    null);
         } finally {
             beats.cancel(false);
             heartbeat.stop();
@@ -104,15 +123,33 @@ public class ConversionService implements Converter, AutoCloseable {
             Heartbeat heartbeat,
             String input,
             Path output,
-            OutputFormat format) {
+            OutputFormat format,
+            String run) {
         var started = metrics.ffmpegStarting();
         try {
-            runner.run(command, timeout, heartbeat, input, output);
+            runner.run(command, timeout, heartbeat, input, output, run);
         } catch (RuntimeException e) {
             metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.of(e));
             throw e;
         }
         metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.SUCCESS);
+    }
+
+    /**
+     * Stops the ffmpeg of this attempt if it runs here, and refuses to start it later (its job may still be
+     * queued); {@link #convert} then throws {@link ConversionCanceled}. Whatever the attempt already stored is the
+     * api's to discard: it ignores a canceled attempt's result.
+     */
+    public void cancel(String taskId, int attempt) {
+        var run = runKey(taskId, attempt);
+        canceled.add(run);
+        if (runner.cancel(run)) {
+            log.info("stopped ffmpeg of task {} attempt {}: canceled", taskId, attempt);
+        }
+    }
+
+    private static String runKey(String taskId, int attempt) {
+        return taskId + "#" + attempt;
     }
 
     /** Kills running ffmpeg processes and refuses new runs; their jobs fail with {@link WorkerShuttingDown}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +28,8 @@ final class FfmpegRunner {
 
     enum StopReason {
         TIMEOUT,
-        SHUTDOWN
+        SHUTDOWN,
+        CANCELED
     }
 
     private final String ffmpegPath;
@@ -47,11 +49,18 @@ final class FfmpegRunner {
     /**
      * @throws ConversionTimedOut when the limit passed and ffmpeg was killed
      * @throws WorkerShuttingDown when {@link #stopAll()} killed it
+     * @throws ConversionCanceled when {@link #cancel(String)} killed it
      * @throws FfmpegFailed when ffmpeg exited with an error
      * @throws FfmpegUnavailable when ffmpeg cannot be started
      */
-    void run(FFmpegBuilder command, Duration timeout, ProgressListener listener, String input, Path output) {
-        var run = new Run();
+    void run(
+            FFmpegBuilder command,
+            Duration timeout,
+            ProgressListener listener,
+            String input,
+            Path output,
+            String runKey) {
+        var run = new Run(runKey);
         running.add(run);
         var timer = watchdog.schedule(() -> run.stop(StopReason.TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
         var processOutput = new ProcessOutput();
@@ -75,9 +84,7 @@ final class FfmpegRunner {
                 log.debug("ffmpeg output: {}", processOutput.lines());
                 throw new FfmpegFailed(processOutput.lastError(input, output.toString()));
             }
-            if (run.stopReason() == StopReason.SHUTDOWN) {
-                throw new WorkerShuttingDown();
-            }
+            throwIfStopped(run, timeout);
         } finally {
             timer.cancel(false);
             running.remove(run);
@@ -111,6 +118,16 @@ final class FfmpegRunner {
         if (stopped == StopReason.SHUTDOWN) {
             throw new WorkerShuttingDown();
         }
+        if (stopped == StopReason.CANCELED) {
+            throw new ConversionCanceled();
+        }
+    }
+
+    /** Kills the runs with this key. @return whether one was running */
+    boolean cancel(String runKey) {
+        var matching = running.stream().filter(run -> run.key.equals(runKey)).toList();
+        matching.forEach(run -> run.stop(StopReason.CANCELED));
+        return !matching.isEmpty();
     }
 
     /** Kills every running ffmpeg and refuses new runs: the worker is stopping. */
@@ -126,8 +143,14 @@ final class FfmpegRunner {
     /** One ffmpeg run: starts processes quietly (the wrapper's own starter logs the presigned URL). */
     private final class Run implements ProcessFunction {
 
+        private final String key;
+
         private final AtomicReference<Process> process = new AtomicReference<>();
         private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+
+        Run(String key) {
+            this.key = key;
+        }
 
         @Override
         public Process run(List<String> args) throws IOException {
@@ -145,7 +168,7 @@ final class FfmpegRunner {
         void stop(StopReason reason) {
             if (stopReason.compareAndSet(null, reason)) {
                 var current = process.get();
-                log.warn("stopping ffmpeg: {}", reason == StopReason.TIMEOUT ? "time limit reached" : "shutdown");
+                log.warn("stopping ffmpeg: {}", reason.name().toLowerCase(Locale.ROOT));
                 if (current != null) {
                     current.destroyForcibly();
                 }

@@ -22,19 +22,21 @@ class AmqpTopology {
     Declarables vidcutTopology() {
         var jobs = new DirectExchange(Topology.JOBS_EXCHANGE, true, false);
         var jobsQueue = QueueBuilder.durable(Topology.JOBS_QUEUE)
-                .withArguments(Topology.deadLetteringArguments(Topology.JOBS_DEAD_LETTER_EXCHANGE))
+                .withArguments(Topology.durableQueueArguments(Topology.JOBS_DEAD_LETTER_EXCHANGE))
                 .build();
         var jobsDeadLetters = new FanoutExchange(Topology.JOBS_DEAD_LETTER_EXCHANGE, true, false);
-        var jobsDeadQueue =
-                QueueBuilder.durable(Topology.JOBS_DEAD_LETTER_QUEUE).build();
+        var jobsDeadQueue = QueueBuilder.durable(Topology.JOBS_DEAD_LETTER_QUEUE)
+                .withArguments(Topology.quorumArguments())
+                .build();
 
         var events = new DirectExchange(Topology.EVENTS_EXCHANGE, true, false);
         var eventsQueue = QueueBuilder.durable(Topology.EVENTS_QUEUE)
-                .withArguments(Topology.deadLetteringArguments(Topology.EVENTS_DEAD_LETTER_EXCHANGE))
+                .withArguments(Topology.durableQueueArguments(Topology.EVENTS_DEAD_LETTER_EXCHANGE))
                 .build();
         var eventsDeadLetters = new FanoutExchange(Topology.EVENTS_DEAD_LETTER_EXCHANGE, true, false);
-        var eventsDeadQueue =
-                QueueBuilder.durable(Topology.EVENTS_DEAD_LETTER_QUEUE).build();
+        var eventsDeadQueue = QueueBuilder.durable(Topology.EVENTS_DEAD_LETTER_QUEUE)
+                .withArguments(Topology.quorumArguments())
+                .build();
 
         return new Declarables(
                 jobs,
@@ -48,7 +50,8 @@ class AmqpTopology {
                 BindingBuilder.bind(eventsQueue).to(events).with(Topology.EVENTS_ROUTING_KEY),
                 eventsDeadLetters,
                 eventsDeadQueue,
-                fanout(eventsDeadQueue, eventsDeadLetters));
+                fanout(eventsDeadQueue, eventsDeadLetters),
+                new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false));
     }
 
     private static Binding fanout(Queue queue, FanoutExchange exchange) {

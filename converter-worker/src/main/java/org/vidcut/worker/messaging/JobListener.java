@@ -3,6 +3,7 @@ package org.vidcut.worker.messaging;
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -11,20 +12,27 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.worker.conversion.ConversionCanceled;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.Converter;
 import org.vidcut.worker.conversion.FailurePolicy;
 
 /**
- * Takes one job at a time per consumer (manual ack, prefetch 1). The job is acked only once its terminal event
- * (Succeeded or Failed) is confirmed by the broker, so a worker dying at any point loses nothing: the broker
- * redelivers the job. A body that cannot be decoded is rejected without requeue, into the dead-letter queue.
+ * Runs one job per delivery. The job is acknowledged as soon as the broker confirmed its Started event, before
+ * ffmpeg runs: from then on the api owns it through the task's heartbeats (a silent worker's task gets a new
+ * attempt), so a conversion may take longer than the broker's consumer timeout without being handed out again. A
+ * job whose start cannot be reported is handed back unrun. A body that cannot be decoded is rejected without
+ * requeue, into the dead-letter queue.
  */
 class JobListener implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(JobListener.class);
     static final String TASK_ID = "task_id";
     static final String ATTEMPT = "attempt";
+    /** A start or an outcome is published this often at most, with pauses from 0.5 s doubling up to 8 s. */
+    private static final int PUBLISH_TRIES = 6;
+
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(500);
 
     private final Converter conversions;
     private final EventPublisher events;
@@ -32,10 +40,6 @@ class JobListener implements ChannelAwareMessageListener {
     private final String workerId;
     private final Clock clock;
     private final ConversionMetrics metrics;
-
-    JobListener(Converter conversions, EventPublisher events, Lifecycle lifecycle, String workerId, Clock clock) {
-        this(conversions, events, lifecycle, workerId, clock, ConversionMetrics.unregistered());
-    }
 
     JobListener(
             Converter conversions,
@@ -85,7 +89,13 @@ class JobListener implements ChannelAwareMessageListener {
 
     private void process(ConversionJob job, long deliveryTag, Channel channel) throws IOException {
         log.info("job received{}", job.operations() == null ? "" : ": " + job.operations());
-        publishQuietly(new TaskEvent.Started(job.taskId(), job.attempt(), workerId, clock.instant()));
+        if (!publishPatiently(new TaskEvent.Started(job.taskId(), job.attempt(), workerId, clock.instant()))) {
+            // unacked, the job comes back (to this or another worker); nothing ran that the api does not know of
+            log.warn("start not confirmed, returning the job to the queue");
+            channel.basicNack(deliveryTag, false, true);
+            return;
+        }
+        channel.basicAck(deliveryTag, false);
         TaskEvent terminal;
         try {
             var result = conversions.convert(
@@ -103,8 +113,13 @@ class JobListener implements ChannelAwareMessageListener {
                     result.width(),
                     result.height(),
                     result.videoCodec(),
-                    result.audioCodec());
+                    result.audioCodec(),
+                    result.startSeconds(),
+                    result.endSeconds());
             log.info("job succeeded: {} bytes, {} s", result.sizeBytes(), result.durationSeconds());
+        } catch (ConversionCanceled e) {
+            log.info("job canceled: ffmpeg stopped, nothing kept");
+            return;
         } catch (RuntimeException e) {
             var failure = FailurePolicy.classify(e);
             log.warn("job failed ({}): {}", failure.kind().id(), failure.reason());
@@ -113,22 +128,42 @@ class JobListener implements ChannelAwareMessageListener {
             terminal = new TaskEvent.Failed(
                     job.taskId(), job.attempt(), workerId, clock.instant(), failure.kind(), failure.reason());
         }
-        try {
-            events.publish(terminal);
-        } catch (EventNotConfirmed e) {
-            // unacked, the job comes back (to this or another worker) and its outcome is reported then
-            log.error("terminal event not confirmed, returning the job to the queue: {}", e.getMessage());
-            channel.basicNack(deliveryTag, false, true);
-            return;
+        if (!publishPatiently(terminal)) {
+            log.error("outcome not confirmed; the api gives the task a new attempt once its heartbeats stop");
         }
-        channel.basicAck(deliveryTag, false);
+    }
+
+    /**
+     * Publishes a start or an outcome, trying a few times with growing pauses: a start decides whether the job
+     * runs, and an outcome is all the api will hear of an acknowledged job. Handing a job back at the first
+     * hiccup would also count against the queue's delivery limit.
+     *
+     * @return whether the broker confirmed it
+     */
+    private boolean publishPatiently(TaskEvent event) {
+        var what = event.getClass().getSimpleName();
+        var pause = FIRST_RETRY_PAUSE;
+        for (int tries = 1; ; tries++) {
+            try {
+                events.publish(event);
+                return true;
+            } catch (EventNotConfirmed e) {
+                if (tries >= PUBLISH_TRIES || lifecycle.stopping()) {
+                    log.warn("{} not confirmed after {} tries: {}", what, tries, e.getMessage());
+                    return false;
+                }
+                log.warn("{} not confirmed, trying again in {}: {}", what, pause, e.getMessage());
+                lifecycle.awaitStop(pause);
+                pause = pause.multipliedBy(2);
+            }
+        }
     }
 
     private void publishQuietly(TaskEvent event) {
         try {
             events.publish(event);
         } catch (EventNotConfirmed e) {
-            // a lost start or progress event costs at most a heartbeat; the terminal event decides the ack
+            // a lost progress event costs at most a heartbeat; the terminal event decides the ack
             log.warn("{} event not confirmed: {}", event.getClass().getSimpleName(), e.getMessage());
         }
     }

@@ -2,6 +2,11 @@ package org.vidcut.worker.messaging;
 
 import java.time.Clock;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Base64UrlNamingStrategy;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.ApplicationContext;
@@ -16,7 +21,7 @@ import org.vidcut.worker.conversion.Converter;
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-    /** Time the container gives running jobs on shutdown beyond the grace period: kill, report, ack. */
+    /** Time the consumer gives running jobs on shutdown beyond the grace period: kill, report. */
     private static final long SHUTDOWN_MARGIN_MILLIS = 15_000;
 
     @Bean
@@ -40,24 +45,39 @@ class MessagingConfiguration {
     }
 
     @Bean
-    SimpleMessageListenerContainer jobListenerContainer(
-            ConnectionFactory connectionFactory, JobListener listener, WorkerProperties properties) {
-        return jobContainer(connectionFactory, listener, properties, Topology.JOBS_QUEUE);
+    JobConsumer jobConsumer(ConnectionFactory connectionFactory, JobListener listener, WorkerProperties properties) {
+        return jobConsumer(connectionFactory, listener, properties, Topology.JOBS_QUEUE);
     }
 
-    static SimpleMessageListenerContainer jobContainer(
+    static JobConsumer jobConsumer(
             ConnectionFactory connectionFactory, JobListener listener, WorkerProperties properties, String queue) {
+        return new JobConsumer(
+                connectionFactory,
+                listener,
+                queue,
+                properties.concurrency(),
+                new WorkerConsumerTags(properties.id()),
+                properties.shutdownGracePeriod().plusMillis(SHUTDOWN_MARGIN_MILLIS));
+    }
+
+    /** This worker's private queue on the control fanout: it lives as long as the worker's connection. */
+    @Bean
+    AnonymousQueue controlQueue() {
+        return new AnonymousQueue(new Base64UrlNamingStrategy("vidcut.worker-control."));
+    }
+
+    @Bean
+    Binding controlBinding(AnonymousQueue controlQueue) {
+        return BindingBuilder.bind(controlQueue).to(new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false));
+    }
+
+    @Bean
+    SimpleMessageListenerContainer controlListenerContainer(
+            ConnectionFactory connectionFactory, AnonymousQueue controlQueue, ConversionService conversions) {
         var container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(queue);
-        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setPrefetchCount(1);
-        container.setConcurrentConsumers(properties.concurrency());
-        container.setConsumerTagStrategy(new WorkerConsumerTags(properties.id()));
-        container.setDefaultRequeueRejected(false);
-        // the queue is declared by RabbitAdmin; a broker that lost it must not stop the worker for good
-        container.setMissingQueuesFatal(false);
-        container.setShutdownTimeout(properties.shutdownGracePeriod().toMillis() + SHUTDOWN_MARGIN_MILLIS);
-        container.setMessageListener(listener);
+        container.setQueues(controlQueue);
+        container.setAcknowledgeMode(AcknowledgeMode.NONE);
+        container.setMessageListener(new ControlListener(conversions));
         return container;
     }
 

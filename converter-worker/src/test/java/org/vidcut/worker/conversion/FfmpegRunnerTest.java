@@ -34,7 +34,7 @@ class FfmpegRunnerTest {
 
         for (int i = 0; i < 3; i++) {
             var output = dir.resolve("out-" + i + ".mp4");
-            runner.run(tinyClip(output), Duration.ofSeconds(60), progress -> {}, "lavfi", output);
+            runner.run(tinyClip(output), Duration.ofSeconds(60), progress -> {}, "lavfi", output, "t#1");
             assertThat(output).isNotEmptyFile();
         }
 

@@ -65,7 +65,7 @@ class JobListenerMetricsTest {
 
         listener((job, progress) -> {
                     seenDuringConversion.set(jobsInProgress());
-                    return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac");
+                    return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0);
                 })
                 .onMessage(job(), mock(Channel.class));
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,6 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.util.unit.DataSize;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.ConversionJob;
@@ -37,6 +38,7 @@ import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.TaskEvent;
 import org.vidcut.worker.WorkerProperties;
+import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionResult;
 import org.vidcut.worker.conversion.Converter;
 import org.vidcut.worker.storage.SourceObjectMissing;
@@ -58,7 +60,7 @@ class JobListenerRabbitTest {
     private CachingConnectionFactory connectionFactory;
     private RabbitAdmin admin;
     private RabbitTemplate template;
-    private SimpleMessageListenerContainer container;
+    private JobConsumer container;
     private Lifecycle lifecycle;
     private final List<Map<String, String>> logContexts = new CopyOnWriteArrayList<>();
     private final AtomicInteger conversions = new AtomicInteger();
@@ -98,16 +100,16 @@ class JobListenerRabbitTest {
             conversions.incrementAndGet();
             logContexts.add(org.slf4j.MDC.getCopyOfContextMap());
             progress.progress(50);
-            return new ConversionResult(job.resultObjectKey(), 1234, 2.0, 320, 240, "h264", "aac");
+            return new ConversionResult(job.resultObjectKey(), 1234, 2.0, 320, 240, "h264", "aac", 0.0, 2.0);
         };
     }
 
     private void startWorker(String routingKey) {
         var publisher = new EventPublisher(connectionFactory, Duration.ofSeconds(5), eventsExchange, routingKey);
         Converter delegating = (job, progress) -> converter.convert(job, progress);
-        var listener = new JobListener(delegating, publisher, lifecycle, "test-worker", Clock.systemUTC());
-        container = MessagingConfiguration.jobContainer(connectionFactory, listener, properties(), jobsQueue);
-        container.afterPropertiesSet();
+        var listener = new JobListener(
+                delegating, publisher, lifecycle, "test-worker", Clock.systemUTC(), ConversionMetrics.unregistered());
+        container = MessagingConfiguration.jobConsumer(connectionFactory, listener, properties(), jobsQueue);
         container.start();
     }
 
@@ -254,14 +256,51 @@ class JobListenerRabbitTest {
     }
 
     @Test
-    void aJobWhoseTerminalEventIsNotConfirmedIsNotAcked() {
-        // nothing is bound for this routing key: the broker returns the event, the publisher reports it
+    void aJobWhoseStartIsNotConfirmedGoesBackToTheQueueUnrun() {
+        // nothing is bound for this routing key: the broker returns the Started event, the publisher reports it
         startWorker("no-such-binding");
 
         send(MessageCodec.encode(job("t-unroutable")));
 
-        // the job comes back to the queue and is delivered again
-        await().atMost(Duration.ofSeconds(10)).until(() -> conversions.get() >= 2);
+        // the worker holds the job, unacknowledged, while it tries to report the start
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var queue = admin.getQueueInfo(jobsQueue);
+            return queue.getMessageCount() == 0 && queue.getConsumerCount() == 0;
+        });
+        lifecycle.stop();
         assertThat(jobsLeftAfterStop()).isEqualTo(1);
+        assertThat(conversions).hasValue(0);
+    }
+
+    @Test
+    void aBusyWorkerLeavesTheNextJobInTheQueueForOthers() throws Exception {
+        var release = new CountDownLatch(1);
+        converter = (job, progress) -> {
+            conversions.incrementAndGet();
+            awaitQuietly(release);
+            return new ConversionResult(job.resultObjectKey(), 1, 2.0, 320, 240, "h264", "aac", 0.0, 2.0);
+        };
+        startWorker(EVENTS_ROUTING_KEY);
+
+        send(MessageCodec.encode(job("t-long")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversions.get() == 1);
+        send(MessageCodec.encode(job("t-waiting")));
+
+        // the running job is acknowledged and the waiting one is ready, not pushed to the busy worker
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            var queue = admin.getQueueInfo(jobsQueue);
+            return queue.getMessageCount() == 1 && queue.getConsumerCount() == 0;
+        });
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversions.get() == 2);
+        assertThat(jobsLeftAfterStop()).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
@@ -30,6 +31,8 @@ import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.worker.conversion.ConversionCanceled;
+import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionResult;
 import org.vidcut.worker.conversion.Converter;
 import org.vidcut.worker.conversion.WorkerShuttingDown;
@@ -47,7 +50,7 @@ class JobListenerTest {
     private final AtomicInteger conversions = new AtomicInteger();
     private Converter converter = (job, progress) -> {
         conversions.incrementAndGet();
-        return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac");
+        return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0);
     };
 
     @BeforeEach
@@ -59,7 +62,13 @@ class JobListenerTest {
 
     private JobListener listener() {
         Converter delegating = (job, progress) -> converter.convert(job, progress);
-        return new JobListener(delegating, events, lifecycle, "w-1", Clock.fixed(NOW, ZoneOffset.UTC));
+        return new JobListener(
+                delegating,
+                events,
+                lifecycle,
+                "w-1",
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                ConversionMetrics.unregistered());
     }
 
     private static Message message(byte[] body) {
@@ -80,16 +89,25 @@ class JobListenerTest {
     }
 
     @Test
-    void acksOnlyAfterTheSucceededEventWasPublished() throws Exception {
+    void acksAsSoonAsTheStartIsConfirmedAndBeforeTheConversionRuns() throws Exception {
+        converter = (job, progress) -> {
+            conversions.incrementAndGet();
+            assertThat(mockingDetails(channel).getInvocations())
+                    .as("acknowledged before the conversion runs")
+                    .anyMatch(call -> call.getMethod().getName().equals("basicAck"));
+            return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0);
+        };
+
         listener().onMessage(job(), channel);
 
         var order = inOrder(events, channel);
         order.verify(events).publish(any(TaskEvent.Started.class));
-        order.verify(events).publish(any(TaskEvent.Succeeded.class));
         order.verify(channel).basicAck(TAG, false);
+        order.verify(events).publish(any(TaskEvent.Succeeded.class));
+        assertThat(conversions).hasValue(1);
         assertThat(published.get(1))
                 .isEqualTo(new TaskEvent.Succeeded(
-                        "t-1", 3, "w-1", NOW, "results/u/t-1/3.mp4", 10, 1.0, 320, 240, "h264", "aac"));
+                        "t-1", 3, "w-1", NOW, "results/u/t-1/3.mp4", 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0));
     }
 
     @Test
@@ -136,32 +154,72 @@ class JobListenerTest {
     }
 
     @Test
-    void anUnconfirmedTerminalEventReturnsTheJobToTheQueue() throws Exception {
-        doAnswer(invocation -> null).when(events).publish(any(TaskEvent.Started.class));
-        doThrow(new EventNotConfirmed("broker did not confirm", null))
+    void aJobWhoseStartIsNotConfirmedIsHandedBackWithoutRunning() throws Exception {
+        var tries = new AtomicInteger();
+        doAnswer(invocation -> {
+                    if (tries.incrementAndGet() == 2) {
+                        // the pauses between tries end early when the worker stops; the job still goes back unrun
+                        lifecycle.stop();
+                    }
+                    throw new EventNotConfirmed("broker did not confirm", null);
+                })
+                .when(events)
+                .publish(any(TaskEvent.Started.class));
+
+        listener().onMessage(job(), channel);
+
+        assertThat(tries).hasValue(2);
+        verify(channel).basicNack(TAG, false, true);
+        verify(channel, never()).basicAck(anyLong(), anyBoolean());
+        assertThat(conversions).hasValue(0);
+    }
+
+    @Test
+    void anUnconfirmedOutcomeIsPublishedAgainUntilTheBrokerConfirmsIt() throws Exception {
+        var refusals = new AtomicInteger();
+        doAnswer(invocation -> {
+                    if (refusals.incrementAndGet() <= 2) {
+                        throw new EventNotConfirmed("broker did not confirm", null);
+                    }
+                    return published.add(invocation.getArgument(0));
+                })
                 .when(events)
                 .publish(any(TaskEvent.Succeeded.class));
 
         listener().onMessage(job(), channel);
 
-        verify(channel).basicNack(TAG, false, true);
-        verify(channel, never()).basicAck(anyLong(), anyBoolean());
+        verify(channel).basicAck(TAG, false);
+        verify(channel, never()).basicNack(anyLong(), anyBoolean(), anyBoolean());
+        assertThat(refusals).hasValue(3);
+        assertThat(published).last().isInstanceOf(TaskEvent.Succeeded.class);
     }
 
     @Test
-    void anUnconfirmedStartOrProgressEventDoesNotStopTheJob() throws Exception {
+    void anUnconfirmedProgressEventDoesNotStopTheJob() throws Exception {
         doThrow(new EventNotConfirmed("broker did not confirm", null))
                 .when(events)
-                .publish(any(TaskEvent.Started.class));
+                .publish(any(TaskEvent.Progress.class));
         converter = (job, progress) -> {
             progress.progress(10);
             conversions.incrementAndGet();
-            return new ConversionResult(job.resultObjectKey(), 10, 1.0, null, null, null, "mp3");
+            return new ConversionResult(job.resultObjectKey(), 10, 1.0, null, null, null, "mp3", 0.0, 1.0);
         };
 
         listener().onMessage(job(), channel);
 
         assertThat(conversions).hasValue(1);
+        assertThat(published).last().isInstanceOf(TaskEvent.Succeeded.class);
+    }
+
+    @Test
+    void aCanceledConversionReportsNothingMore() throws Exception {
+        converter = (job, progress) -> {
+            throw new ConversionCanceled();
+        };
+
+        listener().onMessage(job(), channel);
+
         verify(channel).basicAck(TAG, false);
+        assertThat(published).singleElement().isInstanceOf(TaskEvent.Started.class);
     }
 }
