@@ -153,7 +153,7 @@ public final class Standalone implements AutoCloseable {
         properties.put("spring.rabbitmq.port", amqp.port());
         properties.put("spring.rabbitmq.username", amqp.username());
         properties.put("spring.rabbitmq.password", amqp.password());
-        properties.put("spring.rabbitmq.virtual-host", "/");
+        properties.put("spring.rabbitmq.virtual-host", amqp.virtualHost());
         properties.put("vidcut.storage.endpoint", s3.endpoint().toString());
         properties.put("vidcut.storage.access-key", secrets.storageAccessKey());
         properties.put("vidcut.storage.secret-key", secrets.storageSecretKey());

@@ -2,6 +2,9 @@ package org.vidcut.standalone;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +58,25 @@ public record StandaloneSettings(
         return new StandaloneSettings(serverPort, dataDir, arguments, externalAmqp, inProcessWorker);
     }
 
-    /** An AMQP 0-9-1 broker the services connect to. */
-    public record AmqpEndpoint(String host, int port, String username, String password) {
+    /**
+     * An AMQP 0-9-1 broker the services connect to.
+     *
+     * @param virtualHost the vhost every connection opens, {@code /} by default
+     */
+    public record AmqpEndpoint(String host, int port, String username, String password, String virtualHost) {
 
-        /** Reads {@code amqp://user:password@host:port}; port 5672 when absent. */
+        public AmqpEndpoint {
+            virtualHost = virtualHost == null || virtualHost.isEmpty() ? "/" : virtualHost;
+        }
+
+        public AmqpEndpoint(String host, int port, String username, String password) {
+            this(host, port, username, password, "/");
+        }
+
+        /**
+         * Reads {@code amqp://user:password@host:port/vhost}; port 5672 and vhost {@code /} when absent, the vhost
+         * percent-decoded as in RabbitMQ's URI spec ({@code %2F} is {@code /}).
+         */
         public static AmqpEndpoint parse(String uri) {
             URI parsed;
             try {
@@ -68,19 +86,25 @@ public record StandaloneSettings(
             }
             if (!"amqp".equals(parsed.getScheme()) || parsed.getHost() == null || parsed.getUserInfo() == null) {
                 throw new IllegalArgumentException(
-                        "--standalone.amqp-uri must look like amqp://user:password@host:port");
+                        "--standalone.amqp-uri must look like amqp://user:password@host:port/vhost");
             }
             var credentials = parsed.getUserInfo().split(":", 2);
+            var path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
+            var vhost = path.isEmpty() || path.equals("/")
+                    ? "/"
+                    : URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
             return new AmqpEndpoint(
                     parsed.getHost(),
                     parsed.getPort() < 0 ? 5672 : parsed.getPort(),
                     credentials[0],
-                    credentials.length > 1 ? credentials[1] : "");
+                    credentials.length > 1 ? credentials[1] : "",
+                    vhost);
         }
 
         @Override
         public String toString() {
-            return "amqp://" + username + "@" + host + ":" + port;
+            return "amqp://" + username + "@" + host + ":" + port + "/"
+                    + URLEncoder.encode(virtualHost, StandardCharsets.UTF_8);
         }
     }
 

@@ -40,6 +40,22 @@ class StandaloneSettingsTest {
     }
 
     @Test
+    void readsTheVirtualHostOfAnAmqpUri() {
+        assertThat(StandaloneSettings.fromArguments("--standalone.amqp-uri=amqp://u:p@mq:5672/vidcut-prod")
+                        .externalAmqp()
+                        .virtualHost())
+                .isEqualTo("vidcut-prod");
+        assertThat(StandaloneSettings.fromArguments("--standalone.amqp-uri=amqp://u:p@mq/%2Fteam%2Fa")
+                        .externalAmqp()
+                        .virtualHost())
+                .isEqualTo("/team/a");
+        assertThat(StandaloneSettings.fromArguments("--standalone.amqp-uri=amqp://u:p@mq")
+                        .externalAmqp()
+                        .virtualHost())
+                .isEqualTo("/");
+    }
+
+    @Test
     void usesTheInProcessBrokerUnlessToldOtherwise() {
         assertThat(StandaloneSettings.fromArguments().externalAmqp()).isNull();
     }

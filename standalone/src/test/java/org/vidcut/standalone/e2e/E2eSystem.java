@@ -13,9 +13,7 @@ final class E2eSystem {
     static Standalone start(Path dataDir) {
         var settings = new StandaloneSettings(0, dataDir);
         if (TestBroker.rabbitMqReachable()) {
-            var rabbit = TestBroker.rabbitMq();
-            settings = settings.withExternalAmqp(new StandaloneSettings.AmqpEndpoint(
-                    rabbit.host(), rabbit.port(), rabbit.username(), rabbit.password()));
+            settings = settings.withExternalAmqp(TestBroker.endpoint().amqp());
         }
         return Standalone.start(settings);
     }

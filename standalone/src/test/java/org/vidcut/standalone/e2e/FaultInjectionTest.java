@@ -1,7 +1,6 @@
 package org.vidcut.standalone.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.minio.ListObjectsArgs;
@@ -9,16 +8,13 @@ import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,13 +40,15 @@ class FaultInjectionTest {
     @TempDir
     Path dir;
 
-    private final List<Process> workers = new ArrayList<>();
+    private WorkerProcesses workers;
     private Standalone system;
     private TcpProxy proxy;
 
     @AfterEach
     void stopEverything() throws IOException {
-        workers.forEach(Process::destroyForcibly);
+        if (workers != null) {
+            workers.close();
+        }
         if (system != null) {
             system.close();
         }
@@ -61,10 +59,11 @@ class FaultInjectionTest {
 
     @Test
     void everyTaskEndsDoneOrFinallyFailedThroughWorkerKillsAndABrokerCut() throws Exception {
-        Path workerJar = workerJar();
+        workers = new WorkerProcesses(dir);
         var broker = TestBroker.endpoint();
         proxy = new TcpProxy(broker.host(), broker.port());
-        var amqp = new StandaloneSettings.AmqpEndpoint("127.0.0.1", proxy.port(), broker.username(), broker.password());
+        var amqp = new StandaloneSettings.AmqpEndpoint(
+                "127.0.0.1", proxy.port(), broker.username(), broker.password(), broker.virtualHost());
         system = Standalone.start(new StandaloneSettings(0, dir.resolve("data"))
                 .withExternalAmqp(amqp)
                 .withoutInProcessWorker()
@@ -74,8 +73,8 @@ class FaultInjectionTest {
                         "--vidcut.tasks.retry-backoff=500ms",
                         "--vidcut.tasks.republish-after=2s",
                         "--vidcut.tasks.max-attempts=6")));
-        workers.add(startWorker(workerJar, amqp, 1));
-        workers.add(startWorker(workerJar, amqp, 2));
+        startWorker(amqp, 1);
+        startWorker(amqp, 2);
 
         var api = ApiClient.anonymous(system.apiBaseUrl().toString());
         var clip = TestMedia.clip(dir, "clip.mp4", 12, 640, 480);
@@ -90,15 +89,11 @@ class FaultInjectionTest {
         var workersStarted = Instant.now();
         for (int round = 1; round <= 3; round++) {
             awaitSomeTaskProcessing(api, expected, workersStarted);
-            for (var victim : workers) {
-                victim.destroyForcibly().waitFor();
-                killed++;
-            }
-            workers.clear();
+            killed += workers.killAll();
             log.info("round {}: SIGKILLed every worker while tasks were processing ({} kills so far)", round, killed);
             createTasks(api, videoId, round * batch, round == 3 ? TASKS : (round + 1) * batch, expected);
-            workers.add(startWorker(workerJar, amqp, 2 * round + 1));
-            workers.add(startWorker(workerJar, amqp, 2 * round + 2));
+            startWorker(amqp, 2 * round + 1);
+            startWorker(amqp, 2 * round + 2);
             workersStarted = Instant.now();
         }
         awaitSomeTaskProcessing(api, expected, workersStarted);
@@ -200,41 +195,7 @@ class FaultInjectionTest {
         return keys.size() - done;
     }
 
-    private Process startWorker(Path jar, StandaloneSettings.AmqpEndpoint amqp, int n) throws IOException {
-        var command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString(),
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.rabbitmq.host=" + amqp.host(),
-                "--spring.rabbitmq.port=" + amqp.port(),
-                "--spring.rabbitmq.username=" + amqp.username(),
-                "--spring.rabbitmq.password=" + amqp.password(),
-                "--vidcut.storage.endpoint=" + system.storageEndpoint(),
-                "--vidcut.storage.access-key=" + system.secrets().storageAccessKey(),
-                "--vidcut.storage.secret-key=" + system.secrets().storageSecretKey(),
-                "--vidcut.worker.id=fault-" + n,
-                "--vidcut.worker.concurrency=1",
-                "--vidcut.worker.heartbeat-interval=1s",
-                "--vidcut.worker.work-dir=" + dir.resolve("work-" + n));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("worker-" + n + ".log").toFile())
-                .start();
-    }
-
-    private static Path workerJar() throws IOException {
-        var target =
-                Path.of("..", "converter-worker", "target").toAbsolutePath().normalize();
-        assumeThat(Files.isDirectory(target)).as("converter-worker is built").isTrue();
-        try (Stream<Path> files = Files.list(target)) {
-            var jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
-                    .findFirst();
-            assumeThat(jar).as("converter-worker's runnable jar (mvn package)").isPresent();
-            return jar.get();
-        }
+    private void startWorker(StandaloneSettings.AmqpEndpoint amqp, int n) throws IOException {
+        workers.start(system, amqp, "fault-" + n, List.of());
     }
 }

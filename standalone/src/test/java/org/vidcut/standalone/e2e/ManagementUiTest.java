@@ -75,7 +75,8 @@ class ManagementUiTest {
     }
 
     private static JsonNode queue(String name) throws IOException {
-        var response = get("queues/%2F/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        var vhost = URLEncoder.encode(TestBroker.endpoint().virtualHost(), StandardCharsets.UTF_8);
+        var response = get("queues/" + vhost + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         assertThat(response.statusCode())
                 .as("GET queue %s: %s", name, response.body())
                 .isEqualTo(200);

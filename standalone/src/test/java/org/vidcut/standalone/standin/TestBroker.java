@@ -6,11 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vidcut.standalone.StandaloneSettings;
 
 /**
  * The AMQP broker for tests: the real RabbitMQ on 127.0.0.1:5672 (guest/guest) when it answers within a second,
@@ -34,8 +39,12 @@ public final class TestBroker {
     public static synchronized Endpoint endpoint() {
         if (chosen == null) {
             if (rabbitMqReachable()) {
-                chosen = new Endpoint(RABBIT_HOST, RABBIT_PORT, GUEST, GUEST, Kind.RABBITMQ);
-                log.info("Tests use the real RabbitMQ at {}:{}", RABBIT_HOST, RABBIT_PORT);
+                chosen = new Endpoint(RABBIT_HOST, RABBIT_PORT, GUEST, GUEST, Kind.RABBITMQ, ownVirtualHost());
+                log.info(
+                        "Tests use the real RabbitMQ at {}:{}, vhost {}",
+                        RABBIT_HOST,
+                        RABBIT_PORT,
+                        chosen.virtualHost());
             } else {
                 chosen = embeddedQpid();
                 log.info("RabbitMQ is not reachable at {}:{}: tests use {}", RABBIT_HOST, RABBIT_PORT, chosen);
@@ -63,7 +72,7 @@ public final class TestBroker {
                             },
                             "test-qpid-shutdown"));
         }
-        return new Endpoint(qpid.host(), qpid.port(), qpid.username(), qpid.password(), Kind.QPID);
+        return new Endpoint(qpid.host(), qpid.port(), qpid.username(), qpid.password(), Kind.QPID, "/");
     }
 
     /** Whether the real RabbitMQ accepted a guest connection within a second (probed once per JVM). */
@@ -75,9 +84,43 @@ public final class TestBroker {
         return rabbitReachable;
     }
 
-    /** The real RabbitMQ's address; only meaningful when {@link #rabbitMqReachable()}. */
+    /** The real RabbitMQ's default vhost; only meaningful when {@link #rabbitMqReachable()}. */
     public static Endpoint rabbitMq() {
-        return new Endpoint(RABBIT_HOST, RABBIT_PORT, GUEST, GUEST, Kind.RABBITMQ);
+        return new Endpoint(RABBIT_HOST, RABBIT_PORT, GUEST, GUEST, Kind.RABBITMQ, "/");
+    }
+
+    /**
+     * A vhost of this test JVM's own, so that its queues neither meet another run's (or an installation's) nor
+     * the declarations an older version left on {@code /}; deleted when the JVM exits. {@code /} where
+     * {@code rabbitmqctl} is not at hand.
+     */
+    private static String ownVirtualHost() {
+        var vhost = "vidcut-test-" + UUID.randomUUID().toString().substring(0, 8);
+        if (!rabbitmqctl("add_vhost", vhost) || !rabbitmqctl("set_permissions", "-p", vhost, GUEST, ".*", ".*", ".*")) {
+            log.warn("cannot create a vhost of its own (no rabbitmqctl or no permission): tests share vhost /");
+            return "/";
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> rabbitmqctl("delete_vhost", vhost), "test-vhost-cleanup"));
+        return vhost;
+    }
+
+    private static boolean rabbitmqctl(String... arguments) {
+        var command = new ArrayList<String>();
+        command.add("rabbitmqctl");
+        command.addAll(List.of(arguments));
+        try {
+            var process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void deleteRecursively(Path directory) {
@@ -107,7 +150,7 @@ public final class TestBroker {
     }
 
     /** Connection details of a broker. */
-    public record Endpoint(String host, int port, String username, String password, Kind kind) {
+    public record Endpoint(String host, int port, String username, String password, Kind kind, String virtualHost) {
 
         public ConnectionFactory connectionFactory() {
             ConnectionFactory factory = new ConnectionFactory();
@@ -115,13 +158,18 @@ public final class TestBroker {
             factory.setPort(port);
             factory.setUsername(username);
             factory.setPassword(password);
-            factory.setVirtualHost("/");
+            factory.setVirtualHost(virtualHost);
             return factory;
+        }
+
+        /** The same broker, as the launcher's settings name it. */
+        public StandaloneSettings.AmqpEndpoint amqp() {
+            return new StandaloneSettings.AmqpEndpoint(host, port, username, password, virtualHost);
         }
 
         @Override
         public String toString() {
-            return kind + " at " + host + ":" + port;
+            return kind + " at " + host + ":" + port + ", vhost " + virtualHost;
         }
     }
 }

@@ -1,0 +1,187 @@
+package org.vidcut.standalone.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vidcut.standalone.Standalone;
+import org.vidcut.standalone.StandaloneSettings;
+import org.vidcut.standalone.standin.TestBroker;
+
+/**
+ * Long jobs and cancel through HTTP, the broker and two worker processes whose ffmpeg reads its input at real-time
+ * speed ({@code -readrate 1}), so a conversion lasts as long as its output. On the real RabbitMQ its consumer
+ * timeout is lowered below the length of a job for the duration of the class.
+ */
+class LongJobsEndToEndTest {
+
+    private static final Duration CONSUMER_TIMEOUT = Duration.ofSeconds(4);
+
+    @TempDir
+    static Path dir;
+
+    private static RabbitConsumerTimeout lowered;
+    private static Standalone system;
+    private static WorkerProcesses workers;
+    private static ApiClient api;
+    private static String videoId;
+    private static Path runs;
+
+    @BeforeAll
+    static void start() throws IOException {
+        // before any connection opens: RabbitMQ reads the timeout when a channel opens
+        lowered = RabbitConsumerTimeout.lower(CONSUMER_TIMEOUT).orElse(null);
+        var amqp = TestBroker.endpoint().amqp();
+        system = Standalone.start(new StandaloneSettings(0, dir.resolve("data"))
+                .withExternalAmqp(amqp)
+                .withoutInProcessWorker()
+                .withApiArguments(List.of("--vidcut.tasks.heartbeat-timeout=20s")));
+        runs = dir.resolve("ffmpeg-runs.log");
+        var ffmpeg = realTimeFfmpeg(runs);
+        workers = new WorkerProcesses(dir);
+        for (var id : List.of("long-1", "long-2")) {
+            workers.start(system, amqp, id, List.of("--vidcut.worker.ffmpeg-path=" + ffmpeg));
+        }
+        api = ApiClient.anonymous(system.apiBaseUrl().toString());
+        videoId = api.uploadVideo(TestMedia.clip(dir, "clip.mp4", 40, 320, 240))
+                .path("id")
+                .asString();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (workers != null) {
+            workers.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+        if (lowered != null) {
+            lowered.close();
+        }
+    }
+
+    @Test
+    void aConversionLongerThanTheBrokersConsumerTimeoutRunsFfmpegOnceAndIsDone() throws IOException {
+        var taskId = createTask(0, 10);
+
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> List.of("done", "failed").contains(state(taskId)));
+
+        var task = api.task(taskId);
+        assertThat(task.path("state").asString()).as("%s", task).isEqualTo("done");
+        assertThat(task.path("attempts").asInt()).isEqualTo(1);
+        assertThat(task.path("result").path("duration").asDouble()).isBetween(9.8, 10.2);
+        assertThat(runsOf(taskId)).as("ffmpeg runs of the task").isEqualTo(1);
+    }
+
+    @Test
+    void cancelingAProcessingTaskStopsItsFfmpegWithinFiveSecondsAndKeepsNoResult() {
+        var taskId = createTask(0, 30);
+        awaitFfmpegRunning(taskId);
+
+        var canceled = api.post("/v1/tasks/" + taskId + "/cancel", Map.of());
+
+        assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
+        assertThat(ApiClient.json(canceled).path("state").asString()).isEqualTo("canceled");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !ffmpegRunning(taskId));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> state(taskId).equals("canceled") && resultObjects(taskId) == 0);
+        assertThat(api.post("/v1/tasks/" + taskId + "/cancel", Map.of()).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void deletingAProcessingTaskStopsItsFfmpegWithinFiveSeconds() {
+        var taskId = createTask(5, 35);
+        awaitFfmpegRunning(taskId);
+
+        assertThat(api.delete("/v1/tasks/" + taskId).statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !ffmpegRunning(taskId));
+        assertThat(api.get("/v1/tasks/" + taskId).statusCode()).isEqualTo(404);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> resultObjects(taskId) == 0);
+    }
+
+    private static String createTask(double start, double end) {
+        var created = api.post(
+                "/v1/tasks", Map.of("video_id", videoId, "start_time", start, "end_time", end, "accuracy", "exact"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return ApiClient.json(created).path("id").asString();
+    }
+
+    private static String state(String taskId) {
+        return api.task(taskId).path("state").asString();
+    }
+
+    private static void awaitFfmpegRunning(String taskId) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> state(taskId).equals("processing") && ffmpegRunning(taskId));
+    }
+
+    /** The worker names its output after the task, so ffmpeg's command line tells whose run it is. */
+    private static boolean ffmpegRunning(String taskId) {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse(""))
+                .anyMatch(line -> line.contains("ffmpeg") && line.contains(taskId));
+    }
+
+    private static long runsOf(String taskId) throws IOException {
+        return Files.readAllLines(runs).stream()
+                .filter(line -> line.contains(taskId))
+                .count();
+    }
+
+    private static long resultObjects(String taskId) {
+        var minio = MinioClient.builder()
+                .endpoint(system.storageEndpoint().toString())
+                .credentials(
+                        system.secrets().storageAccessKey(), system.secrets().storageSecretKey())
+                .region("us-east-1")
+                .build();
+        var items = minio.listObjects(ListObjectsArgs.builder()
+                .bucket("vidcut")
+                .prefix("results/")
+                .recursive(true)
+                .build());
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(item -> {
+                    try {
+                        return item.get().objectName();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(name -> name.contains("/" + taskId + "/"))
+                .count();
+    }
+
+    /** The real ffmpeg, reading its input at real-time speed, with every conversion run logged. */
+    private static Path realTimeFfmpeg(Path log) throws IOException {
+        var script = dir.resolve("realtime-ffmpeg");
+        Files.writeString(
+                script,
+                "#!/bin/sh\ncase \"$*\" in *-version*) exec ffmpeg \"$@\";; esac\n" + "echo \"$*\" >> '" + log
+                        + "'\nexec ffmpeg -readrate 1 \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Files.createFile(log);
+        return script;
+    }
+}
