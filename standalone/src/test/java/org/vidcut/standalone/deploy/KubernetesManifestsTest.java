@@ -163,6 +163,27 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** Jobs are acknowledged when they start, so the queue shows only waiting ones: running ones count too. */
+    @Test
+    void kedaScalesOnWaitingPlusRunningJobs() {
+        Map<String, Object> scaledObject = example.ofKind("ScaledObject").get(0);
+        List<Map<String, Object>> triggers = mapsAt(scaledObject, "spec.triggers");
+        Map<String, Object> running = triggers.stream()
+                .filter(t -> "prometheus".equals(t.get("type")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stringAt(running, "metadata.query")).contains("vidcut_jobs_in_progress");
+        var waiting = triggers.stream()
+                .filter(t -> "rabbitmq".equals(t.get("type")))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(stringAt(scaledObject, "spec.advanced.scalingModifiers.formula"))
+                .contains(waiting.get("name").toString())
+                .contains(running.get("name").toString())
+                .contains("+");
+    }
+
     @Test
     void kedaScalesTheWorkerOnTheJobsQueueWithCredentialsFromTheSecret() {
         List<Map<String, Object>> scaledObjects = example.ofKind("ScaledObject");
@@ -172,9 +193,11 @@ class KubernetesManifestsTest {
         assertThat(workerContainer().workload()).isEqualTo("Deployment/" + target);
 
         List<Map<String, Object>> triggers = mapsAt(scaledObject, "spec.triggers");
-        assertThat(triggers).hasSize(1);
-        Map<String, Object> trigger = triggers.get(0);
-        assertThat(trigger.get("type")).isEqualTo("rabbitmq");
+        assertThat(triggers).extracting(t -> t.get("type")).containsExactlyInAnyOrder("rabbitmq", "prometheus");
+        Map<String, Object> trigger = triggers.stream()
+                .filter(t -> "rabbitmq".equals(t.get("type")))
+                .findFirst()
+                .orElseThrow();
         assertThat(stringAt(trigger, "metadata.queueName")).isEqualTo(Topology.JOBS_QUEUE);
         assertThat(stringAt(trigger, "metadata.mode")).isEqualTo("QueueLength");
         assertThat(Double.parseDouble(stringAt(trigger, "metadata.value"))).isPositive();

@@ -8,6 +8,7 @@ import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +38,16 @@ class FaultInjectionTest {
 
     private static final Logger log = LoggerFactory.getLogger(FaultInjectionTest.class);
     private static final int TASKS = Integer.getInteger("vidcut.fault.tasks", 12);
+    private static final int CLIP_SECONDS = 12;
+    private static final Duration CONSUMER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("vidcut.fault.deadline-seconds", 360));
 
     @TempDir
     Path dir;
 
     private WorkerProcesses workers;
+    private RabbitConsumerTimeout lowered;
+    private Path ffmpeg;
     private Standalone system;
     private TcpProxy proxy;
 
@@ -55,10 +62,16 @@ class FaultInjectionTest {
         if (proxy != null) {
             proxy.close();
         }
+        if (lowered != null) {
+            lowered.close();
+        }
     }
 
     @Test
     void everyTaskEndsDoneOrFinallyFailedThroughWorkerKillsAndABrokerCut() throws Exception {
+        // jobs run at real-time speed, and on RabbitMQ the long ones outlive its (lowered) consumer timeout
+        lowered = RabbitConsumerTimeout.lower(CONSUMER_TIMEOUT).orElse(null);
+        ffmpeg = WorkerProcesses.realTimeFfmpeg(dir, dir.resolve("ffmpeg-runs.log"));
         workers = new WorkerProcesses(dir);
         var broker = TestBroker.endpoint();
         proxy = new TcpProxy(broker.host(), broker.port());
@@ -77,7 +90,7 @@ class FaultInjectionTest {
         startWorker(amqp, 2);
 
         var api = ApiClient.anonymous(system.apiBaseUrl().toString());
-        var clip = TestMedia.clip(dir, "clip.mp4", 12, 640, 480);
+        var clip = TestMedia.clip(dir, "clip.mp4", CLIP_SECONDS, 640, 480);
         var videoId = api.uploadVideo(clip).path("id").asString();
 
         var expected = new HashMap<String, Double>();
@@ -134,17 +147,21 @@ class FaultInjectionTest {
                 Integer.parseInt(listed.headers().firstValue("X-Total-Count").orElse("-1"))
                         - TASKS
                         + resultObjectsBeyondOnePerDoneTask(done);
+        int reruns = ffmpegRerunsOfOneAttempt(expected.keySet());
         log.info(
-                "tasks {}, done {}, failed-final {}, lost {}, duplicated {} (workers killed {}, connections cut {})",
+                "tasks {}, done {}, failed-final {}, lost {}, duplicated {}, ffmpeg re-runs {} (workers killed {},"
+                        + " connections cut {})",
                 TASKS,
                 done,
                 failedFinal,
                 lost,
                 duplicated,
+                reruns,
                 killed,
                 cutConnections);
         assertThat(lost).isZero();
         assertThat(duplicated).isZero();
+        assertThat(reruns).as("ffmpeg runs beyond one per attempt").isZero();
         assertThat(done).as("most tasks survive the faults").isGreaterThan(TASKS / 2);
         assertThat(killed).isEqualTo(6);
         assertThat(cutConnections).isPositive();
@@ -152,8 +169,10 @@ class FaultInjectionTest {
 
     private static void createTasks(ApiClient api, String videoId, int from, int to, Map<String, Double> expected) {
         for (int i = from; i < to; i++) {
-            double start = i % 4;
-            double end = start + 2 + (i % 3);
+            // every tenth is the whole clip: at real-time speed longer than the lowered consumer timeout
+            boolean longJob = i % 10 == 9;
+            double start = longJob ? 0.5 : i % 4;
+            double end = longJob ? CLIP_SECONDS : start + 2 + (i % 3);
             var body = new HashMap<String, Object>(Map.of("video_id", videoId, "start_time", start, "end_time", end));
             body.put("accuracy", i % 2 == 0 ? "exact" : "keyframe");
             var created = api.post("/v1/tasks", body);
@@ -176,6 +195,23 @@ class FaultInjectionTest {
                                         .isAfter(since)));
     }
 
+    /**
+     * One ffmpeg run per attempt, however long the job: the worker names its output {@code <task>-<attempt>-…},
+     * so the run log tells how often each attempt ran.
+     */
+    private int ffmpegRerunsOfOneAttempt(Set<String> taskIds) throws IOException {
+        var runsPerAttempt = new HashMap<String, Integer>();
+        for (var line : Files.readAllLines(dir.resolve("ffmpeg-runs.log"))) {
+            for (var taskId : taskIds) {
+                var matcher = Pattern.compile(taskId + "-(\\d+)-").matcher(line);
+                if (matcher.find()) {
+                    runsPerAttempt.merge(taskId + "#" + matcher.group(1), 1, Integer::sum);
+                }
+            }
+        }
+        return runsPerAttempt.values().stream().mapToInt(n -> n - 1).sum();
+    }
+
     /** Stale attempts must not leave results behind: exactly one result object per done task. */
     private int resultObjectsBeyondOnePerDoneTask(int done) throws Exception {
         var minio = MinioClient.builder()
@@ -196,6 +232,6 @@ class FaultInjectionTest {
     }
 
     private void startWorker(StandaloneSettings.AmqpEndpoint amqp, int n) throws IOException {
-        workers.start(system, amqp, "fault-" + n, List.of());
+        workers.start(system, amqp, "fault-" + n, List.of("--vidcut.worker.ffmpeg-path=" + ffmpeg));
     }
 }

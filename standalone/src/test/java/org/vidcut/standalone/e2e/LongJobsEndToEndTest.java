@@ -8,7 +8,6 @@ import io.minio.MinioClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ class LongJobsEndToEndTest {
     private static Standalone system;
     private static WorkerProcesses workers;
     private static ApiClient api;
+    private static MinioClient minio;
     private static String videoId;
     private static Path runs;
 
@@ -50,12 +50,18 @@ class LongJobsEndToEndTest {
                 .withoutInProcessWorker()
                 .withApiArguments(List.of("--vidcut.tasks.heartbeat-timeout=20s")));
         runs = dir.resolve("ffmpeg-runs.log");
-        var ffmpeg = realTimeFfmpeg(runs);
+        var ffmpeg = WorkerProcesses.realTimeFfmpeg(dir, runs);
         workers = new WorkerProcesses(dir);
         for (var id : List.of("long-1", "long-2")) {
             workers.start(system, amqp, id, List.of("--vidcut.worker.ffmpeg-path=" + ffmpeg));
         }
         api = ApiClient.anonymous(system.apiBaseUrl().toString());
+        minio = MinioClient.builder()
+                .endpoint(system.storageEndpoint().toString())
+                .credentials(
+                        system.secrets().storageAccessKey(), system.secrets().storageSecretKey())
+                .region("us-east-1")
+                .build();
         videoId = api.uploadVideo(TestMedia.clip(dir, "clip.mp4", 40, 320, 240))
                 .path("id")
                 .asString();
@@ -98,9 +104,11 @@ class LongJobsEndToEndTest {
 
         assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
         assertThat(ApiClient.json(canceled).path("state").asString()).isEqualTo("canceled");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !ffmpegRunning(taskId));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(ffmpegOf(taskId)).isEmpty());
+        // nothing appears later either: the worker reports nothing and the api discards what a late attempt stores
         await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> state(taskId).equals("canceled") && resultObjects(taskId) == 0);
         assertThat(api.post("/v1/tasks/" + taskId + "/cancel", Map.of()).statusCode())
                 .isEqualTo(409);
@@ -113,9 +121,10 @@ class LongJobsEndToEndTest {
 
         assertThat(api.delete("/v1/tasks/" + taskId).statusCode()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !ffmpegRunning(taskId));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(ffmpegOf(taskId)).isEmpty());
         assertThat(api.get("/v1/tasks/" + taskId).statusCode()).isEqualTo(404);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> resultObjects(taskId) == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() -> resultObjects(taskId) == 0);
     }
 
     private static String createTask(double start, double end) {
@@ -135,12 +144,17 @@ class LongJobsEndToEndTest {
                 .until(() -> state(taskId).equals("processing") && ffmpegRunning(taskId));
     }
 
-    /** The worker names its output after the task, so ffmpeg's command line tells whose run it is. */
     private static boolean ffmpegRunning(String taskId) {
+        return !ffmpegOf(taskId).isEmpty();
+    }
+
+    /** The worker names its output after the task, so ffmpeg's command line tells whose run it is. */
+    private static List<String> ffmpegOf(String taskId) {
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
-                .map(p -> p.info().commandLine().orElse(""))
-                .anyMatch(line -> line.contains("ffmpeg") && line.contains(taskId));
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .filter(line -> line.contains("ffmpeg") && line.contains(taskId))
+                .toList();
     }
 
     private static long runsOf(String taskId) throws IOException {
@@ -150,12 +164,6 @@ class LongJobsEndToEndTest {
     }
 
     private static long resultObjects(String taskId) {
-        var minio = MinioClient.builder()
-                .endpoint(system.storageEndpoint().toString())
-                .credentials(
-                        system.secrets().storageAccessKey(), system.secrets().storageSecretKey())
-                .region("us-east-1")
-                .build();
         var items = minio.listObjects(ListObjectsArgs.builder()
                 .bucket("vidcut")
                 .prefix("results/")
@@ -171,17 +179,5 @@ class LongJobsEndToEndTest {
                 })
                 .filter(name -> name.contains("/" + taskId + "/"))
                 .count();
-    }
-
-    /** The real ffmpeg, reading its input at real-time speed, with every conversion run logged. */
-    private static Path realTimeFfmpeg(Path log) throws IOException {
-        var script = dir.resolve("realtime-ffmpeg");
-        Files.writeString(
-                script,
-                "#!/bin/sh\ncase \"$*\" in *-version*) exec ffmpeg \"$@\";; esac\n" + "echo \"$*\" >> '" + log
-                        + "'\nexec ffmpeg -readrate 1 \"$@\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        Files.createFile(log);
-        return script;
     }
 }

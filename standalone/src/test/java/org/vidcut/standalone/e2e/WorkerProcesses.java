@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,6 +73,21 @@ final class WorkerProcesses implements AutoCloseable {
     @Override
     public void close() {
         running.forEach(Process::destroyForcibly);
+    }
+
+    /**
+     * A script that runs the real ffmpeg reading its input at real-time speed ({@code -readrate 1}), so a
+     * conversion lasts about as long as its output, and logs every conversion run to {@code log}.
+     */
+    static Path realTimeFfmpeg(Path dir, Path log) throws IOException {
+        var script = dir.resolve("realtime-ffmpeg");
+        Files.writeString(
+                script,
+                "#!/bin/sh\ncase \"$*\" in *-version*) exec ffmpeg \"$@\";; esac\n" + "echo \"$*\" >> '" + log
+                        + "'\nexec ffmpeg -readrate 1 \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Files.createFile(log);
+        return script;
     }
 
     private static Path workerJar() throws IOException {
