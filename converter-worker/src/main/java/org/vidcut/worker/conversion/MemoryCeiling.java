@@ -26,15 +26,17 @@ record MemoryCeiling(long bytes, @Nullable String prlimit) {
 
     private static final Logger log = LoggerFactory.getLogger(MemoryCeiling.class);
 
-    /** What ffmpeg, its libraries and the dynamic loader print when an allocation fails (lower case). */
+    /**
+     * What ffmpeg, its libraries and the dynamic loader print when an allocation fails (lower case). Lines that
+     * a damaged input prints as well ({@code get_buffer() failed}) are left out: a wrong "memory" reason would
+     * hide the real one.
+     */
     private static final List<String> EXHAUSTION = List.of(
             "cannot allocate memory",
             "malloc of size",
             "out of memory",
-            "get_buffer() failed",
             "failed to allocate",
             "failed to map segment",
-            "resource temporarily unavailable",
             "bad_alloc");
 
     /** ffmpeg itself assumes no single allocation is larger than an int can count. */

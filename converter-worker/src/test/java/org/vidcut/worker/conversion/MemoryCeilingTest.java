@@ -53,9 +53,11 @@ class MemoryCeilingTest {
         assertThat(MemoryCeiling.exhaustion(
                         List.of("Failed to inject frame into filter network: Cannot allocate memory")))
                 .isPresent();
-        assertThat(MemoryCeiling.exhaustion(List.of("[h264 @ 0x1] get_buffer() failed")))
+        assertThat(MemoryCeiling.exhaustion(
+                        List.of("ffmpeg: error while loading shared libraries: libm.so.6: failed to map segment")))
                 .isPresent();
-        assertThat(MemoryCeiling.exhaustion(List.of("source: Invalid data found when processing input")))
+        assertThat(MemoryCeiling.exhaustion(List.of(
+                        "source: Invalid data found when processing input", "[h264 @ 0x1] get_buffer() failed")))
                 .isEmpty();
     }
 
