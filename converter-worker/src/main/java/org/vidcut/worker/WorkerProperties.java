@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of one worker process ({@code vidcut.worker.*}); defaults are in
- * {@code converter-worker-defaults.properties}, except the two that depend on the machine.
+ * {@code converter-worker-defaults.properties}, except those that depend on the machine.
  *
  * @param id shown in events and in the consumer tags; defaults to the host name
  * @param concurrency jobs run at the same time; defaults to the number of cores
@@ -26,6 +26,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOutputSize larger outputs fail
  * @param shutdownGracePeriod how long a running job may still take when the worker is asked to stop
  * @param confirmTimeout how long to wait for the broker to confirm an event
+ * @param timeoutMax no ffmpeg run takes longer than this, however long its output (the per-second budget
+ *     alone would give a 12 h video days)
+ * @param ffmpegMemoryLimit the memory one ffmpeg run may claim (its data segment, {@code prlimit --data},
+ *     plus ffmpeg's {@code -max_alloc}); a run that needs more fails finally
+ * @param ffmpegThreads threads of each ffmpeg decoder and encoder; defaults to the number of cores the JVM
+ *     sees, which follows the container's CPU limit where ffmpeg itself would count every core of the node
  */
 @Validated
 @ConfigurationProperties("vidcut.worker")
@@ -40,7 +46,10 @@ public record WorkerProperties(
         @NotNull @DurationMin(millis = 0) Duration timeoutPerInputSecond,
         @NotNull DataSize maxOutputSize,
         @NotNull @DurationMin(millis = 0) Duration shutdownGracePeriod,
-        @NotNull @DurationMin(millis = 1) Duration confirmTimeout) {
+        @NotNull @DurationMin(millis = 1) Duration confirmTimeout,
+        @NotNull @DurationMin(seconds = 1) Duration timeoutMax,
+        @NotNull DataSize ffmpegMemoryLimit,
+        @Min(1) Integer ffmpegThreads) {
 
     public WorkerProperties {
         if (id == null || id.isBlank()) {
@@ -48,6 +57,9 @@ public record WorkerProperties(
         }
         if (concurrency == null) {
             concurrency = Runtime.getRuntime().availableProcessors();
+        }
+        if (ffmpegThreads == null) {
+            ffmpegThreads = Runtime.getRuntime().availableProcessors();
         }
         if (workDir == null) {
             workDir = Path.of(System.getProperty("java.io.tmpdir"), "vidcut-worker");
@@ -57,5 +69,16 @@ public record WorkerProperties(
     @AssertTrue(message = "must be positive")
     public boolean isMaxOutputSizePositive() {
         return maxOutputSize == null || maxOutputSize.toBytes() > 0;
+    }
+
+    /** Below that, ffmpeg cannot even load its libraries. */
+    @AssertTrue(message = "must be at least 64MB")
+    public boolean isFfmpegMemoryLimitEnough() {
+        return ffmpegMemoryLimit == null || ffmpegMemoryLimit.toMegabytes() >= 64;
+    }
+
+    @AssertTrue(message = "timeout-max must not be shorter than timeout-base")
+    public boolean isTimeoutMaxAtLeastTheBase() {
+        return timeoutMax == null || timeoutBase == null || timeoutMax.compareTo(timeoutBase) >= 0;
     }
 }

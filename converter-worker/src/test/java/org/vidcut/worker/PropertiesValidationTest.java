@@ -26,6 +26,8 @@ class PropertiesValidationTest {
                     "vidcut.worker.max-output-size=10GB",
                     "vidcut.worker.shutdown-grace-period=20s",
                     "vidcut.worker.confirm-timeout=10s",
+                    "vidcut.worker.timeout-max=6h",
+                    "vidcut.worker.ffmpeg-memory-limit=2GB",
                     "vidcut.storage.endpoint=http://localhost:9000",
                     "vidcut.storage.access-key=key",
                     "vidcut.storage.secret-key=secret",
@@ -40,7 +42,22 @@ class PropertiesValidationTest {
             var worker = context.getBean(WorkerProperties.class);
             assertThat(worker.id()).isNotBlank();
             assertThat(worker.concurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(worker.ffmpegThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         });
+    }
+
+    @Test
+    void rejectsAMemoryLimitTooSmallForFfmpegToStart() {
+        runner.withPropertyValues("vidcut.worker.ffmpeg-memory-limit=2KB")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("at least 64MB"));
+    }
+
+    @Test
+    void rejectsATimeCeilingBelowTheBase() {
+        runner.withPropertyValues("vidcut.worker.timeout-max=30s")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .hasStackTraceContaining("timeout-max must not be shorter than timeout-base"));
     }
 
     @Test

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs ffprobe as a process with an argument list (never a shell) and a timeout.
  *
  * <p>The demuxer and protocol whitelists are there because uploads are hostile input: a playlist (HLS, concat)
- * would make ffprobe, and later the worker, fetch other URLs or local files on our behalf.
+ * would make ffprobe, and later the worker, fetch other URLs or local files on our behalf. What the file claims
+ * (frame size, length, frame rate) is then held against {@link MediaLimits}.
  */
 @Component
 class FfprobeVideoProber implements VideoProber {
@@ -53,9 +54,11 @@ class FfprobeVideoProber implements VideoProber {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MediaProperties properties;
+    private final MediaLimits limits;
 
-    FfprobeVideoProber(MediaProperties properties) {
+    FfprobeVideoProber(MediaProperties properties, MediaLimits limits) {
         this.properties = properties;
+        this.limits = limits;
     }
 
     @Override
@@ -93,7 +96,10 @@ class FfprobeVideoProber implements VideoProber {
                 log.info("ffprobe refused an upload: {}", firstLine(Files.readString(err)));
                 throw new VideoUnreadable("it is not a recognised video file");
             }
-            return interpret(JSON.readTree(Files.readString(out)));
+            var json = JSON.readTree(Files.readString(out));
+            var probe = interpret(json);
+            limits.check(MediaClaims.of(json, probe.durationSeconds()));
+            return probe;
         } catch (IOException e) {
             throw new MediaToolUnavailable(e);
         } catch (InterruptedException e) {

@@ -19,8 +19,8 @@ class FfprobeVideoProberTest {
     @TempDir
     Path dir;
 
-    private final FfprobeVideoProber prober =
-            new FfprobeVideoProber(new MediaProperties("ffprobe", Duration.ofSeconds(30), Duration.ofMinutes(10)));
+    private final FfprobeVideoProber prober = new FfprobeVideoProber(
+            new MediaProperties("ffprobe", Duration.ofSeconds(30), Duration.ofMinutes(10)), MediaLimitsTest.defaults());
 
     private Path ffmpeg(String name, String... args) throws IOException, InterruptedException {
         var out = dir.resolve(name);
@@ -117,10 +117,44 @@ class FfprobeVideoProberTest {
 
     @Test
     void reportsMissingFfprobeAsUnavailableTool() throws Exception {
-        var broken = new FfprobeVideoProber(new MediaProperties(
-                dir.resolve("no-such-ffprobe").toString(), Duration.ofSeconds(5), Duration.ofMinutes(1)));
+        var broken = new FfprobeVideoProber(
+                new MediaProperties(
+                        dir.resolve("no-such-ffprobe").toString(), Duration.ofSeconds(5), Duration.ofMinutes(1)),
+                MediaLimitsTest.defaults());
         var clip = Files.writeString(dir.resolve("x.mp4"), "x");
 
         assertThatThrownBy(() -> broken.probe(clip.toString())).isInstanceOf(MediaToolUnavailable.class);
+    }
+
+    @Test
+    void refusesAGifClaiming16000x16000In66Bytes() throws Exception {
+        var gif = Files.write(dir.resolve("huge.gif"), HostileMedia.gifClaiming16000Square());
+        assertThat(Files.size(gif)).isEqualTo(66);
+
+        assertThatThrownBy(() -> prober.probe(gif.toString()))
+                .isInstanceOf(VideoExceedsLimit.class)
+                .hasMessage("the video is 16000x16000; the limit is 8192 px a side");
+    }
+
+    @Test
+    void refusesAGifClaimingElevenHoursInAKilobyteAndAHalf() throws Exception {
+        var gif = Files.write(dir.resolve("long.gif"), HostileMedia.gifClaimingElevenHours());
+        assertThat(Files.size(gif)).isBetween(1_300L, 1_500L);
+
+        assertThatThrownBy(() -> prober.probe(gif.toString()))
+                .isInstanceOf(VideoExceedsLimit.class)
+                .hasMessageContaining("claims 39,321 s (10.9 h) of video")
+                .hasMessageContaining("bytes cannot hold that much");
+    }
+
+    @Test
+    void refusesAnMp4ClaimingTwelveHoursInTwoKilobytes() throws Exception {
+        var mp4 = HostileMedia.mp4ClaimingTwelveHours(dir);
+        assertThat(Files.size(mp4)).isLessThan(2_048L);
+
+        assertThatThrownBy(() -> prober.probe(mp4.toString()))
+                .isInstanceOf(VideoExceedsLimit.class)
+                .hasMessageContaining("claims 43,200 s (12.0 h) of video")
+                .hasMessageContaining("at least 8 bytes a second");
     }
 }

@@ -1,6 +1,11 @@
 package org.vidcut.worker.conversion;
 
-/** A stored and verified result, as reported in the {@code Succeeded} event. */
+/**
+ * A stored and verified result, as reported in the {@code Succeeded} event.
+ *
+ * @param startSeconds where the result really begins in the source (a keyframe cut begins on a keyframe)
+ * @param endSeconds where the result really ends in the source
+ */
 public record ConversionResult(
         String resultObjectKey,
         long sizeBytes,

@@ -60,7 +60,8 @@ public class ConversionService implements Converter, AutoCloseable {
         this.properties = properties;
         this.metrics = metrics;
         this.store = store;
-        this.timeouts = new ConversionTimeouts(properties.timeoutBase(), properties.timeoutPerInputSecond());
+        this.timeouts = new ConversionTimeouts(
+                properties.timeoutBase(), properties.timeoutPerInputSecond(), properties.timeoutMax());
         var threads = new AtomicInteger();
         var executor = new ScheduledThreadPoolExecutor(properties.concurrency() + 1, task -> {
             var thread = new Thread(task, "conversion-timer-" + threads.incrementAndGet());
@@ -69,7 +70,11 @@ public class ConversionService implements Converter, AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = Executors.unconfigurableScheduledExecutorService(executor);
-        this.runner = new FfmpegRunner(properties.ffmpegPath(), properties.workDir(), scheduler);
+        this.runner = new FfmpegRunner(
+                properties.ffmpegPath(),
+                properties.workDir(),
+                scheduler,
+                MemoryCeiling.of(properties.ffmpegMemoryLimit()));
         this.verifier = new OutputVerifier(properties.ffprobePath());
     }
 
@@ -89,7 +94,7 @@ public class ConversionService implements Converter, AutoCloseable {
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
             var command = FfmpegCommand.builder(
-                    operations, input, output, properties.maxOutputSize().toBytes());
+                    operations, input, output, properties.maxOutputSize().toBytes(), properties.ffmpegThreads());
             log.info(
                     "converting: {}s to {} ({}), limit {}s",
                     FfmpegCommand.seconds(operations.outputSeconds()),
@@ -98,7 +103,7 @@ public class ConversionService implements Converter, AutoCloseable {
                     timeout.toSeconds());
             runFfmpeg(command, timeout, heartbeat, input, output, operations.format(), run);
             var verified = verifier.verify(
-                    output, operations.format(), properties.maxOutputSize().toBytes());
+                    output, operations, properties.maxOutputSize().toBytes());
             store.store(job.resultObjectKey(), output, operations.format().contentType());
             return new ConversionResult(
                     job.resultObjectKey(),
@@ -108,8 +113,8 @@ public class ConversionService implements Converter, AutoCloseable {
                     verified.height(),
                     verified.videoCodec(),
                     verified.audioCodec(),
-                    null,
-                    null);
+                    verified.startSeconds(),
+                    verified.endSeconds());
         } finally {
             beats.cancel(false);
             heartbeat.stop();

@@ -11,7 +11,7 @@ import org.vidcut.worker.storage.StorageUnavailable;
 /**
  * Decides whether a failed attempt is worth another one. FINAL: the input or the parameters are at fault
  * (unreadable or corrupt media, ffmpeg rejecting the parameters, an output that fails verification, a missing
- * source, a timeout), so repeating cannot help. TRANSIENT: the surroundings are at fault (storage down, work
+ * source, a timeout, the memory ceiling), so repeating cannot help. TRANSIENT: the surroundings are at fault (storage down, work
  * directory I/O, this worker stopping), so the api schedules another attempt. The worker never retries itself.
  */
 public final class FailurePolicy {
@@ -28,8 +28,7 @@ public final class FailurePolicy {
             "broken pipe",
             "server returned 5",
             "server returned 403",
-            "no space left on device",
-            "cannot allocate memory");
+            "no space left on device");
 
     private FailurePolicy() {}
 
@@ -44,6 +43,7 @@ public final class FailurePolicy {
             return transientFailure("worker shutting down");
         }
         if (failure instanceof ConversionTimedOut
+                || failure instanceof MemoryCeilingReached
                 || failure instanceof OutputRejected
                 || failure instanceof JobInvalid) {
             return finalFailure(failure.getMessage());

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs ffmpeg through ffmpeg-cli-wrapper with a time limit. The wrapper blocks until ffmpeg exits and offers
- * no way to stop it, so the process is captured when it starts and killed from a watchdog on timeout or
- * shutdown.
+ * Runs ffmpeg through ffmpeg-cli-wrapper with a time limit and under a {@link MemoryCeiling}. The wrapper blocks
+ * until ffmpeg exits and offers no way to stop it, so the process is captured when it starts and killed from a
+ * watchdog on timeout or shutdown.
  */
 final class FfmpegRunner {
 
@@ -35,19 +35,22 @@ final class FfmpegRunner {
     private final String ffmpegPath;
     private final Path workDir;
     private final ScheduledExecutorService watchdog;
+    private final MemoryCeiling ceiling;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
     /** What {@code ffmpeg -version} said on the first run; later runs skip that extra process. */
     private volatile String knownVersion;
 
-    FfmpegRunner(String ffmpegPath, Path workDir, ScheduledExecutorService watchdog) {
+    FfmpegRunner(String ffmpegPath, Path workDir, ScheduledExecutorService watchdog, MemoryCeiling ceiling) {
         this.ffmpegPath = ffmpegPath;
         this.workDir = workDir;
         this.watchdog = watchdog;
+        this.ceiling = ceiling;
     }
 
     /**
      * @throws ConversionTimedOut when the limit passed and ffmpeg was killed
+     * @throws MemoryCeilingReached when ffmpeg failed because an allocation beyond its ceiling failed
      * @throws WorkerShuttingDown when {@link #stopAll()} killed it
      * @throws ConversionCanceled when {@link #cancel(String)} killed it
      * @throws FfmpegFailed when ffmpeg exited with an error
@@ -81,7 +84,13 @@ final class FfmpegRunner {
                 ffmpeg.run(command, listener);
             } catch (IOException e) {
                 throwIfStopped(run, timeout);
-                log.debug("ffmpeg output: {}", processOutput.lines());
+                var lines = processOutput.lines();
+                log.debug("ffmpeg output: {}", lines);
+                var exhaustion = MemoryCeiling.exhaustion(lines);
+                if (exhaustion.isPresent()) {
+                    throw new MemoryCeilingReached(
+                            ceiling, ProcessOutput.mask(exhaustion.get().strip(), input, output.toString()));
+                }
                 throw new FfmpegFailed(processOutput.lastError(input, output.toString()));
             }
             throwIfStopped(run, timeout);
@@ -154,7 +163,7 @@ final class FfmpegRunner {
 
         @Override
         public Process run(List<String> args) throws IOException {
-            var started = new ProcessBuilder(args)
+            var started = new ProcessBuilder(ceiling.wrap(args))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .start();

@@ -1,5 +1,17 @@
 package org.vidcut.worker.conversion;
 
-/** What ffprobe found in a result file. */
+/**
+ * What ffprobe found in a result file, and where the cut lies in the source.
+ *
+ * @param startSeconds where the result really begins in the source (a stream copy begins on a keyframe)
+ * @param endSeconds where the result really ends in the source
+ */
 record VerifiedOutput(
-        long sizeBytes, double durationSeconds, Integer width, Integer height, String videoCodec, String audioCodec) {}
+        long sizeBytes,
+        double durationSeconds,
+        Integer width,
+        Integer height,
+        String videoCodec,
+        String audioCodec,
+        double startSeconds,
+        double endSeconds) {}

@@ -50,7 +50,10 @@ class ConversionCancelTest {
                 Duration.ZERO,
                 DataSize.ofMegabytes(100),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofHours(6),
+                DataSize.ofGigabytes(2),
+                2);
         service = new ConversionService(properties, new LocalObjectStore(storageRoot));
     }
 

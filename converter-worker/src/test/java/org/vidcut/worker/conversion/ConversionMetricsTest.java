@@ -60,7 +60,10 @@ class ConversionMetricsTest {
                 Duration.ZERO,
                 DataSize.ofMegabytes(50),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofHours(6),
+                DataSize.ofGigabytes(2),
+                2);
         service = new ConversionService(properties, new LocalObjectStore(storageRoot), metrics);
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -58,12 +59,16 @@ class ConversionPipelineTest {
         service = new ConversionService(properties(Duration.ofSeconds(60), DataSize.ofMegabytes(100)), store);
     }
 
+    private WorkerProperties properties(Duration timeoutBase, DataSize maxOutput) {
+        return properties(timeoutBase, maxOutput, DataSize.ofGigabytes(2));
+    }
+
     @AfterEach
     void tearDown() {
         service.close();
     }
 
-    private WorkerProperties properties(Duration timeoutBase, DataSize maxOutput) {
+    private WorkerProperties properties(Duration timeoutBase, DataSize maxOutput, DataSize memoryLimit) {
         return new WorkerProperties(
                 "test-worker",
                 1,
@@ -75,16 +80,23 @@ class ConversionPipelineTest {
                 Duration.ZERO,
                 maxOutput,
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofHours(6),
+                memoryLimit,
+                2);
     }
 
     private static ConversionJob job(String taskId, String source, Operations operations) {
+        return job(taskId, source, CLIP_SECONDS, operations);
+    }
+
+    private static ConversionJob job(String taskId, String source, double sourceSeconds, Operations operations) {
         return new ConversionJob(
                 taskId,
                 1,
                 source,
                 "results/u1/" + taskId + "/1." + operations.format().fileExtension(),
-                CLIP_SECONDS,
+                sourceSeconds,
                 operations,
                 Instant.now());
     }
@@ -98,6 +110,8 @@ class ConversionPipelineTest {
         var result = convert("exact", new Operations(1, 3.5, null, null, OutputFormat.MP4, Accuracy.EXACT, true));
 
         assertThat(result.durationSeconds()).isCloseTo(2.5, within(0.1));
+        assertThat(result.startSeconds()).isEqualTo(1.0);
+        assertThat(result.endSeconds()).isCloseTo(3.5, within(0.1));
         assertThat(result.videoCodec()).isEqualTo("h264");
         assertThat(result.audioCodec()).isEqualTo("aac");
         assertThat(result.width()).isEqualTo(320);
@@ -125,6 +139,17 @@ class ConversionPipelineTest {
         assertThat(result.width()).isEqualTo(320);
         // cut on keyframes (one per second here): close to, but not necessarily exactly, 2 s
         assertThat(result.durationSeconds()).isBetween(1.5, 3.1);
+    }
+
+    @Test
+    void keyframeTrimReportsThatItBeginsOnTheKeyframeBeforeTheAskedStart() {
+        var result = convert(
+                "keyframe-start", new Operations(1.5, 3, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false));
+
+        // keyframes at every whole second: the copy begins at 1 s and ends where asked
+        assertThat(result.startSeconds()).isCloseTo(1.0, within(0.1));
+        assertThat(result.endSeconds()).isEqualTo(3.0);
+        assertThat(result.durationSeconds()).isCloseTo(2.0, within(0.1));
     }
 
     @Test
@@ -276,5 +301,73 @@ class ConversionPipelineTest {
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().orElse("").endsWith("ffmpeg"))
                 .count();
+    }
+
+    @Test
+    void aRunBeyondItsMemoryCeilingFailsFinallySayingSo() throws Exception {
+        var large = storageRoot.resolve("originals/u1/uhd");
+        TestMedia.uhdClip(large);
+        service.close();
+        service = new ConversionService(
+                properties(Duration.ofSeconds(60), DataSize.ofMegabytes(100), DataSize.ofMegabytes(200)), store);
+        var operations = new Operations(0, 1, null, null, OutputFormat.MP4, Accuracy.EXACT, true);
+
+        var thrown = catchThrowable(() -> service.convert(job("uhd", "originals/u1/uhd", 2, operations), p -> {}));
+
+        assertThat(thrown).isInstanceOf(MemoryCeilingReached.class);
+        var failure = FailurePolicy.classify(thrown);
+        assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
+        assertThat(failure.reason())
+                .startsWith("ffmpeg needed more memory than its ceiling of 200 MB (vidcut.worker.ffmpeg-memory-limit)")
+                .doesNotContain(storageRoot.toString());
+    }
+
+    @Test
+    void theSameRunWithinTheDefaultCeilingSucceeds() throws Exception {
+        var large = storageRoot.resolve("originals/u1/uhd-ok");
+        TestMedia.uhdClip(large);
+        var operations = new Operations(0, 1, 1280, null, OutputFormat.MP4, Accuracy.EXACT, true);
+
+        var result = service.convert(job("uhd-ok", "originals/u1/uhd-ok", 2, operations), p -> {});
+
+        assertThat(result.width()).isEqualTo(1280);
+    }
+
+    @Test
+    void aSourceDamagedAfterTwoSecondsFailsFinallyWithTheAskedAndTheRealLength() throws Exception {
+        var damaged = damagedSource("damaged");
+        var operations = new Operations(1, 9, null, null, OutputFormat.MP4, Accuracy.EXACT, true);
+
+        var thrown = catchThrowable(() -> service.convert(job("damaged", damaged, 10, operations), p -> {}));
+
+        assertThat(thrown).isInstanceOf(OutputRejected.class);
+        var failure = FailurePolicy.classify(thrown);
+        assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
+        assertThat(failure.reason())
+                .matches("the result is [0-3]\\.\\d\\d s long but 8\\.00 s were asked: the source is damaged or"
+                        + " shorter than it claims");
+        assertThat(store.contentTypes)
+                .doesNotContainKey(job("damaged", damaged, 10, operations).resultObjectKey());
+    }
+
+    @Test
+    void aKeyframeCutOfADamagedSourceFailsTooThoughCopiesMayBeAKeyframeIntervalShort() throws Exception {
+        var damaged = damagedSource("damaged-copy");
+        var operations = new Operations(1, 9, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false);
+
+        var thrown = catchThrowable(() -> service.convert(job("damaged-copy", damaged, 10, operations), p -> {}));
+
+        assertThat(thrown).isInstanceOf(OutputRejected.class).hasMessageContaining("but 8.00 s were asked");
+        assertThat(FailurePolicy.classify(thrown).kind()).isEqualTo(FailureKind.FINAL);
+    }
+
+    /** A 10 s faststart mp4 cut to 30 % of its bytes: the header still claims 10 s, the media ends near 2 s. */
+    private static String damagedSource(String name) throws IOException, InterruptedException {
+        var key = "originals/u1/" + name;
+        var whole = storageRoot.resolve(key + ".whole");
+        TestMedia.clip(whole, 10);
+        var bytes = Files.readAllBytes(whole);
+        Files.write(storageRoot.resolve(key), Arrays.copyOf(bytes, bytes.length * 30 / 100));
+        return key;
     }
 }

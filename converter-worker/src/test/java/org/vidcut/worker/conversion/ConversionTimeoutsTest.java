@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ConversionTimeoutsTest {
 
-    private final ConversionTimeouts timeouts = new ConversionTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(10));
+    private final ConversionTimeouts timeouts =
+            new ConversionTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofHours(6));
 
     @Test
     void addsTheShareForEveryOutputSecondToTheBase() {
@@ -17,6 +18,13 @@ class ConversionTimeoutsTest {
     @Test
     void countsFractionsOfASecond() {
         assertThat(timeouts.forOutput(2.5)).isEqualTo(Duration.ofSeconds(85));
+    }
+
+    @Test
+    void neverExceedsTheAbsoluteCeilingHoweverLongTheOutput() {
+        // a claimed 12 h would otherwise get 60 s + 12 h x 10 = 5 days
+        assertThat(timeouts.forOutput(12 * 3600)).isEqualTo(Duration.ofHours(6));
+        assertThat(timeouts.forOutput(Double.MAX_VALUE)).isEqualTo(Duration.ofHours(6));
     }
 
     @Test

@@ -17,9 +17,10 @@ class FfmpegCommandTest {
     private static final String INPUT = "http://storage:9000/vidcut/originals/u/v?X-Amz-Signature=abc";
     private static final Path OUTPUT = Path.of("/work/task-1.mp4");
     private static final long MAX = 10_000_000L;
+    private static final int THREADS = 2;
 
     private static List<String> args(Operations operations) {
-        return FfmpegCommand.arguments(operations, INPUT, OUTPUT, MAX);
+        return FfmpegCommand.arguments(operations, INPUT, OUTPUT, MAX, THREADS);
     }
 
     private static Operations exact(double start, double end, Integer width, Integer height, OutputFormat format) {
@@ -257,7 +258,7 @@ class FfmpegCommandTest {
     void aLocalSourceGetsNoNetworkTimeout() {
         var operations = exact(0, 5, null, null, OutputFormat.MP4);
 
-        assertThat(FfmpegCommand.arguments(operations, "/data/source.mp4", OUTPUT, MAX))
+        assertThat(FfmpegCommand.arguments(operations, "/data/source.mp4", OUTPUT, MAX, THREADS))
                 .doesNotContain("-rw_timeout");
     }
 
@@ -266,5 +267,39 @@ class FfmpegCommandTest {
         var args = args(exact(0, 5, null, null, OutputFormat.MP4));
 
         assertThat(Collections.frequency(args, INPUT)).isEqualTo(1);
+    }
+
+    @Test
+    void aSourceOverHttpMayOnlyBeReadOverHttpWithTheDemuxersTheApiProbesWith() {
+        var args = args(exact(0, 5, null, null, OutputFormat.MP4));
+
+        assertThat(valueOf(args, "-protocol_whitelist")).isEqualTo("http,https,tcp,tls");
+        assertThat(valueOf(args, "-format_whitelist"))
+                .isEqualTo(FfmpegCommand.FORMAT_WHITELIST)
+                .contains("mov");
+        assertThat(args.indexOf("-protocol_whitelist")).isLessThan(args.indexOf("-i"));
+        assertThat(args.indexOf("-format_whitelist")).isLessThan(args.indexOf("-i"));
+        assertThat(FfmpegCommand.FORMAT_WHITELIST).doesNotContain("hls", "concat", "lavfi", "image2");
+    }
+
+    @Test
+    void aLocalSourceMayOnlyBeReadAsAFile() {
+        var operations = exact(0, 5, null, null, OutputFormat.MP4);
+
+        var args = FfmpegCommand.arguments(operations, "/data/source.mp4", OUTPUT, MAX, THREADS);
+
+        assertThat(valueOf(args, "-protocol_whitelist")).isEqualTo("file");
+    }
+
+    @Test
+    void decoderAndEncoderGetTheConfiguredThreadsNotEveryCoreOfTheNode() {
+        var args = args(exact(0, 5, 640, null, OutputFormat.MP4));
+
+        var first = args.indexOf("-threads");
+        var last = args.lastIndexOf("-threads");
+        assertThat(first).isLessThan(args.indexOf("-i"));
+        assertThat(last).isGreaterThan(args.indexOf("-i"));
+        assertThat(args.get(first + 1)).isEqualTo("2");
+        assertThat(args.get(last + 1)).isEqualTo("2");
     }
 }

@@ -13,6 +13,7 @@ import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 class FfmpegRunnerTest {
 
@@ -30,7 +31,7 @@ class FfmpegRunnerTest {
     void checksTheFfmpegVersionOnceNotOnEveryRun() throws IOException {
         var calls = dir.resolve("calls.log");
         var ffmpeg = recordingFfmpeg(calls);
-        var runner = new FfmpegRunner(ffmpeg.toString(), dir, watchdog);
+        var runner = new FfmpegRunner(ffmpeg.toString(), dir, watchdog, MemoryCeiling.of(DataSize.ofGigabytes(2)));
 
         for (int i = 0; i < 3; i++) {
             var output = dir.resolve("out-" + i + ".mp4");

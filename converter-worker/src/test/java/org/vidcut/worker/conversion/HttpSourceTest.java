@@ -65,7 +65,10 @@ class HttpSourceTest {
                         Duration.ZERO,
                         DataSize.ofMegabytes(100),
                         Duration.ofSeconds(5),
-                        Duration.ofSeconds(5)),
+                        Duration.ofSeconds(5),
+                        Duration.ofHours(6),
+                        DataSize.ofGigabytes(2),
+                        2),
                 store);
     }
 

@@ -45,6 +45,35 @@ final class TestMedia {
                 target.toString()));
     }
 
+    /**
+     * A 3840x2160 H.264 mp4 of 2 s at 2 frames a second: little to encode here, but each frame is big enough
+     * that converting it needs a few hundred MB.
+     */
+    static void uhdClip(Path target) throws IOException, InterruptedException {
+        run(List.of(
+                "ffmpeg",
+                "-hide_banner",
+                "-nostdin",
+                "-y",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=3840x2160:rate=2:duration=2",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-pix_fmt",
+                "yuv420p",
+                "-movflags",
+                "+faststart",
+                "-f",
+                "mp4",
+                target.toString()));
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
         var process = new ProcessBuilder(command).inheritIO().start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -142,7 +142,10 @@ class JobListenerRabbitTest {
                 Duration.ofSeconds(10),
                 DataSize.ofMegabytes(10),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofHours(6),
+                DataSize.ofGigabytes(2),
+                2);
     }
 
     private static ConversionJob job(String taskId) {

@@ -119,6 +119,11 @@ class EndToEndTest {
         var exactResult = download(exact.path("id").asString(), "exact.mp4");
         assertThat(exactResult.duration()).isCloseTo(5.0, within(0.1));
         assertThat(keyframeResult.duration()).isCloseTo(5.0, within(2.0));
+        // where each cut really lies in the source: the copy begins on the keyframe at 2 s (one every 2 s)
+        assertThat(keyframe.path("result").path("start_time").asDouble()).isCloseTo(2.0, within(0.1));
+        assertThat(keyframe.path("result").path("end_time").asDouble()).isEqualTo(8.0);
+        assertThat(exact.path("result").path("start_time").asDouble()).isEqualTo(3.0);
+        assertThat(exact.path("result").path("end_time").asDouble()).isCloseTo(8.0, within(0.1));
     }
 
     @Test
