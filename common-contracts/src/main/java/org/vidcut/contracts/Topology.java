@@ -53,12 +53,17 @@ public final class Topology {
     public static Map<String, Object> durableQueueArguments(String deadLetterExchange) {
         var arguments = new LinkedHashMap<String, Object>(deadLetteringArguments(deadLetterExchange));
         arguments.putAll(quorumArguments());
+        arguments.put("x-delivery-limit", QUORUM_DELIVERY_LIMIT);
         return Map.copyOf(arguments);
     }
 
-    /** A quorum queue with the delivery limit; for dead-letter queues too, which nobody rejects from. */
+    /**
+     * A quorum queue without a delivery limit: what dead-letter queues are. Every look at a dead letter (the
+     * management UI's "Get messages", the dead-letter script) counts as a delivery, and a limit would silently
+     * drop the message after a few looks.
+     */
     public static Map<String, Object> quorumArguments() {
-        return Map.of("x-queue-type", "quorum", "x-delivery-limit", QUORUM_DELIVERY_LIMIT);
+        return Map.of("x-queue-type", "quorum");
     }
 
     /**

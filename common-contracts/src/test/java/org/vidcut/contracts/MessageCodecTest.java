@@ -96,6 +96,13 @@ class MessageCodecTest {
                 .containsEntry("alternateExchange", "dlx");
     }
 
+    @Test
+    void deadLetterQueuesHaveNoDeliveryLimitSoLookingAtThemDropsNothing() {
+        assertThat(Topology.quorumArguments())
+                .containsEntry("x-queue-type", "quorum")
+                .doesNotContainKey("x-delivery-limit");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
