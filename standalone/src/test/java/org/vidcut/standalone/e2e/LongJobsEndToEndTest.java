@@ -15,36 +15,44 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidcut.standalone.Standalone;
 import org.vidcut.standalone.StandaloneSettings;
 import org.vidcut.standalone.standin.TestBroker;
 
 /**
- * Long jobs and cancel through HTTP, the broker and two worker processes whose ffmpeg reads its input at real-time
+ * Long jobs and cancel through HTTP, a broker and two worker processes whose ffmpeg reads its input at real-time
  * speed ({@code -readrate 1}), so a conversion lasts as long as its output. On the real RabbitMQ its consumer
  * timeout is lowered below the length of a job for the duration of the class.
  */
-class LongJobsEndToEndTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LongJobsEndToEndTest {
 
     private static final Duration CONSUMER_TIMEOUT = Duration.ofSeconds(4);
 
     @TempDir
-    static Path dir;
+    Path dir;
 
-    private static RabbitConsumerTimeout lowered;
-    private static Standalone system;
-    private static WorkerProcesses workers;
-    private static ApiClient api;
-    private static MinioClient minio;
-    private static String videoId;
-    private static Path runs;
+    private RabbitConsumerTimeout lowered;
+    private Standalone system;
+    private WorkerProcesses workers;
+    private ApiClient api;
+    private MinioClient minio;
+    private String videoId;
+    private Path runs;
+
+    /** The broker this variant runs on. */
+    abstract TestBroker.Endpoint broker();
 
     @BeforeAll
-    static void start() throws IOException {
+    void start() throws IOException {
+        var broker = broker();
         // before any connection opens: RabbitMQ reads the timeout when a channel opens
-        lowered = RabbitConsumerTimeout.lower(CONSUMER_TIMEOUT).orElse(null);
-        var amqp = TestBroker.endpoint().amqp();
+        lowered = broker.kind() == TestBroker.Kind.RABBITMQ
+                ? RabbitConsumerTimeout.lower(CONSUMER_TIMEOUT).orElse(null)
+                : null;
+        var amqp = broker.amqp();
         system = Standalone.start(new StandaloneSettings(0, dir.resolve("data"))
                 .withExternalAmqp(amqp)
                 .withoutInProcessWorker()
@@ -68,7 +76,7 @@ class LongJobsEndToEndTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (workers != null) {
             workers.close();
         }
@@ -127,18 +135,18 @@ class LongJobsEndToEndTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() -> resultObjects(taskId) == 0);
     }
 
-    private static String createTask(double start, double end) {
+    private String createTask(double start, double end) {
         var created = api.post(
                 "/v1/tasks", Map.of("video_id", videoId, "start_time", start, "end_time", end, "accuracy", "exact"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created).path("id").asString();
     }
 
-    private static String state(String taskId) {
+    private String state(String taskId) {
         return api.task(taskId).path("state").asString();
     }
 
-    private static void awaitFfmpegRunning(String taskId) {
+    private void awaitFfmpegRunning(String taskId) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> state(taskId).equals("processing") && ffmpegRunning(taskId));
@@ -157,13 +165,13 @@ class LongJobsEndToEndTest {
                 .toList();
     }
 
-    private static long runsOf(String taskId) throws IOException {
+    private long runsOf(String taskId) throws IOException {
         return Files.readAllLines(runs).stream()
                 .filter(line -> line.contains(taskId))
                 .count();
     }
 
-    private static long resultObjects(String taskId) {
+    private long resultObjects(String taskId) {
         var items = minio.listObjects(ListObjectsArgs.builder()
                 .bucket("vidcut")
                 .prefix("results/")
