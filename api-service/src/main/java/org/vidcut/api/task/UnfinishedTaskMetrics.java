@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
  * MongoDB; NaN before the first count and once the last one is older than the heartbeat timeout.
  */
 @Component
-class TaskGauges {
+class UnfinishedTaskMetrics {
 
     static final String CURRENT = "vidcut.tasks.current";
     static final String SILENT = "vidcut.tasks.silent";
     static final List<TaskState> UNFINISHED = List.of(TaskState.NEW, TaskState.SCHEDULED, TaskState.PROCESSING);
 
-    private static final Logger log = LoggerFactory.getLogger(TaskGauges.class);
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedTaskMetrics.class);
 
     private record Counts(Map<TaskState, Long> current, long silent, Instant countedAt) {}
 
@@ -43,11 +43,11 @@ class TaskGauges {
     private volatile boolean databaseWasDown;
 
     @Autowired
-    TaskGauges(MongoTemplate mongo, TaskProperties properties, MeterRegistry registry) {
+    UnfinishedTaskMetrics(MongoTemplate mongo, TaskProperties properties, MeterRegistry registry) {
         this(mongo, properties.heartbeatTimeout(), registry, Clock.systemUTC());
     }
 
-    TaskGauges(MongoTemplate mongo, Duration heartbeatTimeout, MeterRegistry registry, Clock clock) {
+    UnfinishedTaskMetrics(MongoTemplate mongo, Duration heartbeatTimeout, MeterRegistry registry, Clock clock) {
         this.mongo = mongo;
         this.heartbeatTimeout = heartbeatTimeout;
         this.clock = clock;
@@ -57,7 +57,7 @@ class TaskGauges {
                     .tag("state", state.id())
                     .register(registry);
         }
-        Gauge.builder(SILENT, this, TaskGauges::silent)
+        Gauge.builder(SILENT, this, UnfinishedTaskMetrics::silent)
                 .description("Processing tasks without a heartbeat for longer than the heartbeat timeout")
                 .register(registry);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TaskGaugesTest {
+class UnfinishedTaskMetricsTest {
 
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -43,32 +43,35 @@ class TaskGaugesTest {
         save(TaskState.PROCESSING, now.minusSeconds(10));
         save(TaskState.PROCESSING, now.minus(HEARTBEAT_TIMEOUT).minusSeconds(30));
         save(TaskState.DONE, null);
-        var gauges = new TaskGauges(mongo.template(), HEARTBEAT_TIMEOUT, registry, Clock.systemUTC());
+        var gauges = new UnfinishedTaskMetrics(mongo.template(), HEARTBEAT_TIMEOUT, registry, Clock.systemUTC());
 
         gauges.count();
 
         assertThat(gauge("new")).isEqualTo(1.0);
         assertThat(gauge("scheduled")).isEqualTo(2.0);
         assertThat(gauge("processing")).isEqualTo(2.0);
-        assertThat(registry.get(TaskGauges.SILENT).gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get(UnfinishedTaskMetrics.SILENT).gauge().value()).isEqualTo(1.0);
     }
 
     @Test
     void reportsUnknownBeforeTheFirstCountAndWhenTheLastOneIsOlderThanTheHeartbeatTimeout() {
         var clock = new MutableClock(Instant.now());
-        var gauges = new TaskGauges(mongo.template(), HEARTBEAT_TIMEOUT, registry, clock);
-        assertThat(registry.get(TaskGauges.SILENT).gauge().value()).isNaN();
+        var gauges = new UnfinishedTaskMetrics(mongo.template(), HEARTBEAT_TIMEOUT, registry, clock);
+        assertThat(registry.get(UnfinishedTaskMetrics.SILENT).gauge().value()).isNaN();
 
         gauges.count();
         assertThat(gauge("processing")).isZero();
 
         clock.now = clock.now.plus(HEARTBEAT_TIMEOUT).plusSeconds(1);
         assertThat(gauge("processing")).isNaN();
-        assertThat(registry.get(TaskGauges.SILENT).gauge().value()).isNaN();
+        assertThat(registry.get(UnfinishedTaskMetrics.SILENT).gauge().value()).isNaN();
     }
 
     private double gauge(String state) {
-        return registry.get(TaskGauges.CURRENT).tag("state", state).gauge().value();
+        return registry.get(UnfinishedTaskMetrics.CURRENT)
+                .tag("state", state)
+                .gauge()
+                .value();
     }
 
     private static void save(TaskState state, Instant lastHeartbeat) {
