@@ -17,6 +17,8 @@
 #           (default ./dead-letters-QUEUE-UTCTIME.json): if a publish fails, nothing is lost.
 #
 # list and show leave the messages in the queue (they are fetched and requeued, which marks them redelivered).
+# On a quorum queue with a delivery limit every such look counts as a delivery, and RabbitMQ drops a message
+# that exceeds the limit: both print the count and warn when a message comes within 5 of it.
 # Replay only after fixing what made the messages fail (see "Dead letters" in docs/production.md).
 #
 # Exit status: 0 done, 1 a replayed message was not routed (it stays in FILE), 2 usage error or the
@@ -32,7 +34,7 @@ password="${RABBITMQ_PASSWORD:-guest}"
 vhost="${RABBITMQ_VHOST:-/}"
 dead_queues=(vidcut.conversion-jobs.dead vidcut.task-events.dead)
 
-usage() { sed -n '2,27p' "$0"; }
+usage() { sed -n '2,28p' "$0"; }
 fail() { echo "$1" >&2; exit 2; }
 
 for tool in curl jq; do
@@ -94,7 +96,18 @@ death_summary='(.properties.headers["x-death"] // [])[0] as $d
   | "message_id=\(.properties.message_id // "-") type=\(.properties.type // "-")"
     + " reason=\($d.reason // "-") from=\($d.queue // "-") exchange=\($d.exchange // "-")"
     + " routing_key=\(($d["routing-keys"] // [])[0] // "-") count=\($d.count // 0)"
-    + " at=\(if $d.time then ($d.time | todate) else "-" end) bytes=\(.payload_bytes)"'
+    + " at=\(if $d.time then ($d.time | todate) else "-" end) bytes=\(.payload_bytes)"
+    + " deliveries=\(.properties.headers["x-delivery-count"] // 0)"'
+
+# warn_delivery_limit QUEUE_INFO MESSAGES: a quorum queue drops what is returned to it more than its limit
+warn_delivery_limit() {
+  local limit
+  limit="$(jq -r '.arguments["x-delivery-limit"] // .effective_policy_definition["delivery-limit"] // empty' <<< "$1")"
+  [ -n "$limit" ] || return 0
+  jq -r --argjson limit "$limit" '.[] | select((.properties.headers["x-delivery-count"] // 0) + 5 >= $limit)
+      | "WARNING: message_id=\(.properties.message_id // "-") has been looked at \(.properties.headers["x-delivery-count"] // 0)"
+        + " times; this queue drops it after \($limit): replay it or move it elsewhere"' <<< "$2" >&2
+}
 
 case "$command" in
   list)
@@ -107,14 +120,17 @@ case "$command" in
       fetched="$(jq length <<< "$messages")"
       echo "$dead (vhost $vhost): $(( fetched > total ? fetched : total )) message(s)"
       jq -r "to_entries[] | \"  #\(.key + 1) \" + (.value | $death_summary)" <<< "$messages"
+      warn_delivery_limit "$info" "$messages"
     done
     ;;
   show)
     [ -n "$queue" ] || fail "show needs a queue: jobs, events or a queue name"
-    queue_info "$queue" > /dev/null || fail "queue '$queue' not found in vhost '$vhost'"
-    fetch "$queue" "${count:-1}" ack_requeue_true | jq '[.[] | {
+    info="$(queue_info "$queue")" || fail "queue '$queue' not found in vhost '$vhost'"
+    messages="$(fetch "$queue" "${count:-1}" ack_requeue_true)"
+    warn_delivery_limit "$info" "$messages"
+    jq '[.[] | {
         routing_key, redelivered, payload_bytes, payload_encoding, properties,
-        payload: (if .payload_encoding == "string" then (.payload | fromjson? // .) else .payload end)}]'
+        payload: (if .payload_encoding == "string" then (.payload | fromjson? // .) else .payload end)}]' <<< "$messages"
     ;;
   replay)
     [ -n "$queue" ] || fail "replay needs a queue: jobs, events or a queue name"
@@ -140,7 +156,7 @@ case "$command" in
           routing_key: ((.properties.headers["x-death"] // [])[0]["routing-keys"] // [.routing_key])[0],
           payload, payload_encoding,
           properties: (.properties
-            | .headers = ((.headers // {}) | del(.["x-death"], .["x-first-death-exchange"],
+            | .headers = ((.headers // {}) | del(.["x-death"], .["x-delivery-count"], .["x-first-death-exchange"],
                 .["x-first-death-queue"], .["x-first-death-reason"]) | .["x-vidcut-replayed-from"] = $from)
             | .delivery_mode = 2)}' <<< "$message")"
       id="$(jq -r '.properties.message_id // "-"' <<< "$message")"

@@ -75,9 +75,11 @@ class UnfinishedTaskMetricsTest {
     }
 
     private static void save(TaskState state, Instant lastHeartbeat) {
-        var task = Tasks.task("owner", state);
-        task.setLastHeartbeatAt(lastHeartbeat);
-        mongo.template().insert(task);
+        mongo.template()
+                .insert(TaskBuilder.aTask()
+                        .in(state)
+                        .lastHeartbeatAt(lastHeartbeat)
+                        .build());
     }
 
     private static final class MutableClock extends Clock {

@@ -38,6 +38,9 @@ class DeadLettersScriptTest {
     Path dir;
 
     private String vhost;
+    /** As the services declare them; a test may lower the delivery limit. */
+    private Map<String, Object> deadQueueArguments = Topology.quorumArguments();
+
     private Connection connection;
     private Channel channel;
 
@@ -97,10 +100,30 @@ class DeadLettersScriptTest {
         assertThat(new String(replayed.getBody(), StandardCharsets.UTF_8)).isEqualTo(JOB);
         assertThat(replayed.getProps().getMessageId()).isEqualTo(MESSAGE_ID);
         assertThat(replayed.getProps().getDeliveryMode()).isEqualTo(2);
+        // a quorum queue counts deliveries itself: the replayed job starts from none
+        assertThat(replayed.getProps().getHeaders().getOrDefault("x-delivery-count", 0L))
+                .isEqualTo(0L);
         assertThat(replayed.getProps().getHeaders())
                 .doesNotContainKey("x-death")
                 .containsKey("x-vidcut-replayed-from");
         assertThat(Files.readString(saved)).contains(MESSAGE_ID);
+    }
+
+    @Test
+    void warnsBeforeLookingAgainWouldMakeTheQuorumQueueDropADeadLetter() throws Exception {
+        deadQueueArguments = Map.of("x-queue-type", "quorum", "x-delivery-limit", 6);
+        aJobRejectedByAWorker();
+
+        var first = run("show", "jobs");
+        var second = run("list");
+
+        assertThat(first.output()).doesNotContain("WARNING");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output())
+                .contains("deliveries=1")
+                .contains("WARNING: message_id=" + MESSAGE_ID)
+                .contains("drops it after 6");
+        assertThat(depth(Topology.JOBS_DEAD_LETTER_QUEUE)).isEqualTo(1);
     }
 
     @Test
@@ -157,8 +180,8 @@ class DeadLettersScriptTest {
             throws IOException {
         channel.exchangeDeclare(exchange, "direct", true);
         channel.exchangeDeclare(deadLetterExchange, "fanout", true);
-        channel.queueDeclare(queue, true, false, false, Map.of("x-dead-letter-exchange", deadLetterExchange));
-        channel.queueDeclare(deadQueue, true, false, false, null);
+        channel.queueDeclare(queue, true, false, false, Topology.durableQueueArguments(deadLetterExchange));
+        channel.queueDeclare(deadQueue, true, false, false, deadQueueArguments);
         channel.queueBind(queue, exchange, routingKey);
         channel.queueBind(deadQueue, deadLetterExchange, "");
     }
