@@ -162,7 +162,7 @@ public final class Benchmark {
             String statusTaskId;
             var egress = StorageEgress.install(standalone.s3().getPort());
             try {
-                statusTaskId = keyframeTrim(api, spy, egress, videoId, media.tenMinutes());
+                statusTaskId = keyframeTrim(api, spy, egress, videoId, media.tenMinutes(), standalone.pid());
             } finally {
                 egress.ifPresent(StorageEgress::close);
             }
@@ -269,7 +269,7 @@ public final class Benchmark {
 
     /** Returns a finished task's id, used later for the status load. */
     private String keyframeTrim(
-            ApiClient api, FfmpegSpy spy, Optional<StorageEgress> egress, String videoId, Path source) {
+            ApiClient api, FfmpegSpy spy, Optional<StorageEgress> egress, String videoId, Path source, long pid) {
         var body = task(videoId, 60, 90, null, null, null, "keyframe");
         Console.step("keyframe trim: 2 warm-up tasks, then %d measured", settings.keyframeRuns());
         String warmUpTask = null;
@@ -296,12 +296,17 @@ public final class Benchmark {
         var verification = new ArrayList<Double>();
         var afterVerification = new ArrayList<Double>();
         var spawns = new ArrayList<Double>();
+        var notInFfmpeg = new ArrayList<Double>();
+        var cpu = new ArrayList<ThreadCpu.Split>();
+        var polls = new ArrayList<Double>();
         FfmpegSpy.Run lastWorkerRun = null;
         String lastTask = null;
         for (int i = 0; i < settings.keyframeRuns(); i++) {
             int mark = spy.mark();
             long egressBefore = egress.map(StorageEgress::bytes).orElse(0L);
+            var threadsBefore = ThreadCpu.take(pid);
             var run = api.runTask(body, POLL, TASK_TIMEOUT);
+            cpu.add(ThreadCpu.take(pid).since(threadsBefore));
             long egressAfter = egress.map(StorageEgress::bytes).orElse(0L);
             var workerRun = workerFfmpeg(spy, mark, run.id());
             var runs = spy.runsSince(mark);
@@ -325,6 +330,8 @@ public final class Benchmark {
                     .sum());
             afterVerification.add(done - lastEnd);
             spawns.add((double) runs.size());
+            notInFfmpeg.add(run.seconds() - workerRun.seconds());
+            polls.add((double) run.polls());
             lastWorkerRun = workerRun;
             lastTask = run.id();
         }
@@ -379,7 +386,52 @@ public final class Benchmark {
                 megabytes(replayRead),
                 megabytes(localRead));
         report.detail("worker's keyframe command: `%s`", masked(lastWorkerRun));
+        cpuRows(cpu, notInFfmpeg, ffmpegSeconds, raw, lastWorkerRun, median(polls));
         return lastTask;
+    }
+
+    /** What does not depend on the neighbours: the service's own CPU and the time it adds to ffmpeg's. */
+    private void cpuRows(
+            List<ThreadCpu.Split> cpu,
+            List<Double> notInFfmpeg,
+            List<Double> ffmpegSeconds,
+            RawRuns raw,
+            FfmpegSpy.Run workerRun,
+            double polls) {
+        double added = median(notInFfmpeg);
+        report.row(
+                "keyframe trim: time not spent in ffmpeg (task wall − the worker's ffmpeg wall)",
+                seconds(added),
+                "ffmpeg wall " + seconds(median(ffmpegSeconds)),
+                "≤ 0.15 s",
+                added <= 0.15,
+                overBy(added - 0.15, "s"));
+        double service = median(cpu.stream().map(ThreadCpu.Split::service).toList());
+        report.row(
+                "keyframe trim: CPU of the service per task (api + worker threads, stand-ins apart)",
+                String.format(Locale.ROOT, "%.3f s", service),
+                String.format(
+                        Locale.ROOT,
+                        "ffmpeg CPU %.3f s (raw %.3f s)",
+                        workerRun.cpuSeconds(),
+                        median(raw.cpuSeconds())),
+                "≤ 0.05 s",
+                service <= 0.05,
+                overBy(service - 0.05, "s"));
+        report.detail(
+                "keyframe trim CPU per task from per-thread counters (jcmd Thread.print), medians of %d: service"
+                        + " %.3f s, of which Tomcat threads %.3f s (the POST and ~%.0f polls every 20 ms, which a"
+                        + " task event stream would spare) and the rest %.3f s; in-process stand-ins (Qpid,"
+                        + " mongo-java-server, s3proxy) %.3f s; JVM (GC, JIT, the thread dumps) %.3f s; per run"
+                        + " time not in ffmpeg %s",
+                cpu.size(),
+                service,
+                median(cpu.stream().map(ThreadCpu.Split::http).toList()),
+                polls,
+                median(cpu.stream().map(ThreadCpu.Split::serviceWithoutHttp).toList()),
+                median(cpu.stream().map(ThreadCpu.Split::standIns).toList()),
+                median(cpu.stream().map(ThreadCpu.Split::jvm).toList()),
+                list(notInFfmpeg));
     }
 
     private void encode(
@@ -656,9 +708,27 @@ public final class Benchmark {
                 settings.loadDuration().toSeconds());
         StatusLoad.run(url, api.token(), settings.loadThreads(), settings.loadConnections(), Duration.ofSeconds(3));
         double cpuBefore = cpuSeconds(standalone.pid());
+        var threadsBefore = ThreadCpu.take(standalone.pid());
         var result = StatusLoad.run(
                 url, api.token(), settings.loadThreads(), settings.loadConnections(), settings.loadDuration());
+        var threads = ThreadCpu.take(standalone.pid()).since(threadsBefore);
         double cpuUsed = cpuSeconds(standalone.pid()) - cpuBefore;
+        double requests = Math.max(1, result.requests());
+        double serviceMillis = 1000 * threads.service() / requests;
+        report.row(
+                "GET /v1/tasks/{id}: CPU of the service per request (api threads, stand-ins apart)",
+                String.format(Locale.ROOT, "%.3f ms", serviceMillis),
+                String.format(Locale.ROOT, "whole JVM %.3f ms", 1000 * cpuUsed / requests),
+                "≤ 0.25 ms",
+                serviceMillis <= 0.25,
+                overBy(serviceMillis - 0.25, "ms"));
+        report.detail(
+                "status load CPU per request from per-thread counters: service %.3f ms (Tomcat threads %.3f ms),"
+                        + " MongoDB stand-in and other stand-ins %.3f ms, JVM (GC, JIT) %.3f ms",
+                serviceMillis,
+                1000 * threads.http() / requests,
+                1000 * threads.standIns() / requests,
+                1000 * threads.jvm() / requests);
         boolean clean = result.non2xx() == 0 && result.socketErrors().isEmpty();
         report.row(
                 "GET /v1/tasks/{id}: requests per second",

@@ -26,6 +26,8 @@ public class CancelPublisher {
 
     public CancelPublisher(ConnectionFactory connectionFactory) {
         this.template = new RabbitTemplate(connectionFactory);
+        // like jobs: the api's consumer connection only consumes
+        this.template.setUsePublisherConnection(true);
     }
 
     public void publish(CancelTask cancel) {

@@ -50,6 +50,8 @@ public class JobPublisher {
                     + " and spring.rabbitmq.publisher-returns=true");
         }
         this.template = new RabbitTemplate(connectionFactory);
+        // the publisher connection: a broker blocking publishers under memory pressure still lets events in
+        this.template.setUsePublisherConnection(true);
         this.template.setMandatory(true);
         // the returned message is read from the correlation data; this only keeps the template from warning
         this.template.setReturnsCallback(returned -> log.debug(

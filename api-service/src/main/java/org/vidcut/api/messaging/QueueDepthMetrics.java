@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -20,15 +21,18 @@ import org.springframework.stereotype.Component;
 import org.vidcut.contracts.Topology;
 
 /**
- * The {@code vidcut.queue.depth} gauge: ready messages per queue, read with a passive queue declaration. A scrape
- * never waits for the broker: it gets the last reading and, when that is older than the cache time, starts a new
- * one in the background. NaN means "unknown": not read yet, the queue is missing, the broker is unreachable, or
+ * The {@code vidcut.queue.depth} and {@code vidcut.queue.consumers} gauges: ready messages and consumers per
+ * queue, read with a passive queue declaration. A scrape never waits for the broker: it gets the last reading and,
+ * when that is older than the cache time, starts a new one in the background. NaN means "unknown": not read yet, the queue is missing, the broker is unreachable, or
  * the last reading is too old to trust (a read that hangs on a half-dead broker).
  */
 @Component
 class QueueDepthMetrics implements DisposableBean {
 
     static final String NAME = "vidcut.queue.depth";
+    /** Consumers per queue: a jobs queue that grows while this is 0 has no worker to drain it. */
+    static final String CONSUMERS = "vidcut.queue.consumers";
+
     static final List<String> QUEUES = List.of(
             Topology.JOBS_QUEUE,
             Topology.JOBS_DEAD_LETTER_QUEUE,
@@ -40,7 +44,7 @@ class QueueDepthMetrics implements DisposableBean {
     /** A reading this many cache times old is reported as unknown rather than as a stale number. */
     private static final int TRUSTED_CACHE_TIMES = 3;
 
-    private record Reading(double depth, Instant readAt) {}
+    private record Reading(double depth, double consumers, Instant readAt) {}
 
     private final AmqpAdmin admin;
     private final ExecutorService reader;
@@ -75,10 +79,22 @@ class QueueDepthMetrics implements DisposableBean {
                     .description("Messages ready in a vidcut queue, NaN when the broker cannot be asked")
                     .tag("queue", queue)
                     .register(registry);
+            Gauge.builder(CONSUMERS, this, metrics -> metrics.consumers(queue))
+                    .description("Consumers of a vidcut queue, NaN when the broker cannot be asked")
+                    .tag("queue", queue)
+                    .register(registry);
         }
     }
 
     double depth(String queue) {
+        return read(queue, Reading::depth);
+    }
+
+    double consumers(String queue) {
+        return read(queue, Reading::consumers);
+    }
+
+    private double read(String queue, ToDoubleFunction<Reading> value) {
         var now = clock.instant();
         var last = readings.get(queue);
         if (last == null || !last.readAt().plus(cacheTime).isAfter(now)) {
@@ -91,7 +107,7 @@ class QueueDepthMetrics implements DisposableBean {
                         .isAfter(now)) {
             return Double.NaN;
         }
-        return last.depth();
+        return value.applyAsDouble(last);
     }
 
     private void readInBackground() {
@@ -116,7 +132,11 @@ class QueueDepthMetrics implements DisposableBean {
         for (var queue : QUEUES) {
             try {
                 var info = admin.getQueueInfo(queue);
-                readings.put(queue, new Reading(info == null ? Double.NaN : info.getMessageCount(), clock.instant()));
+                readings.put(
+                        queue,
+                        info == null
+                                ? new Reading(Double.NaN, Double.NaN, clock.instant())
+                                : new Reading(info.getMessageCount(), info.getConsumerCount(), clock.instant()));
                 brokerWasDown = false;
             } catch (RuntimeException e) {
                 if (!brokerWasDown) {
@@ -125,7 +145,7 @@ class QueueDepthMetrics implements DisposableBean {
                 brokerWasDown = true;
                 // the other queues would fail the same way, each after its own connection attempt
                 var now = clock.instant();
-                QUEUES.forEach(unread -> readings.put(unread, new Reading(Double.NaN, now)));
+                QUEUES.forEach(unread -> readings.put(unread, new Reading(Double.NaN, Double.NaN, now)));
                 return;
             }
         }

@@ -50,6 +50,17 @@ class QueueDepthMetricsTest {
     }
 
     @Test
+    void exportsTheConsumersOfEachQueueBesideItsDepth() {
+        when(admin.getQueueInfo(Topology.JOBS_QUEUE)).thenReturn(new QueueInformation(Topology.JOBS_QUEUE, 12, 0));
+
+        metrics.consumers(Topology.JOBS_QUEUE);
+
+        assertThat(registry.scrape())
+                .contains("vidcut_queue_consumers{queue=\"vidcut.conversion-jobs\"} 0.0")
+                .contains("vidcut_queue_depth{queue=\"vidcut.conversion-jobs\"} 12.0");
+    }
+
+    @Test
     void readsTheBrokerAtMostOncePerCacheTime() {
         when(admin.getQueueInfo(Topology.JOBS_QUEUE)).thenReturn(queue(Topology.JOBS_QUEUE, 3));
 

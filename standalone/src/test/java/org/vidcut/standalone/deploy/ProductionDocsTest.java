@@ -110,7 +110,7 @@ class ProductionDocsTest {
     }
 
     /** Names of Micrometer meters: {@code static final String} constants of the {@code *Metrics} classes. */
-    private static List<String> meterNames(String basePackage) throws IllegalAccessException {
+    static List<String> meterNames(String basePackage) throws IllegalAccessException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
