@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,6 +61,9 @@ class ApiApplicationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     private String anonymousToken() throws Exception {
         var body = mvc.perform(post("/v1/users"))
@@ -137,28 +141,50 @@ class ApiApplicationTest {
         mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
     }
 
+    private HttpResponse<String> getOverHttp(int port, String path) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET()
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
-    void reportsLivenessWithoutToken() throws Exception {
-        mvc.perform(get("/actuator/health/liveness"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+    void reportsLivenessWithoutTokenOnTheManagementPort() throws Exception {
+        var response = getOverHttp(managementPort, "/actuator/health/liveness");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
     }
 
     @Test
     void reportsNotReadyWhileStorageIsUnreachable() throws Exception {
-        mvc.perform(get("/actuator/health/readiness"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.components.storage.status").value("DOWN"))
-                // mongo-java-server lacks the "hello" command the health check sends, so only presence is checked
-                .andExpect(jsonPath("$.components.mongo.status").exists());
+        var response = getOverHttp(managementPort, "/actuator/health/readiness");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat((String) JsonPath.read(response.body(), "$.components.storage.status"))
+                .isEqualTo("DOWN");
+        // mongo-java-server lacks the "hello" command the health check sends, so only presence is checked
+        assertThat(response.body()).contains("\"mongo\"");
     }
 
     @Test
-    void exportsTheQueueDepthAndTaskMetersForPrometheus() throws Exception {
-        mvc.perform(get("/actuator/prometheus"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("vidcut_queue_depth{queue=\"vidcut.conversion-jobs\"}")))
-                .andExpect(content().string(containsString("vidcut_task_retries_total")));
+    void exportsTheQueueDepthAndTaskMetersForPrometheusOnTheManagementPort() throws Exception {
+        var response = getOverHttp(managementPort, "/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("vidcut_queue_depth{queue=\"vidcut.conversion-jobs\"}")
+                .contains("vidcut_task_retries_total");
+    }
+
+    @Test
+    void servesNoActuatorEndpointOnTheApiPort() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (var path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator"}) {
+            var response = getOverHttp(port, path);
+            assertThat(response.statusCode()).as(path).isIn(401, 404);
+            assertThat(response.body()).as(path).doesNotContain("vidcut_queue_depth");
+        }
     }
 
     @Test

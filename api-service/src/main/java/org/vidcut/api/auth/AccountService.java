@@ -9,6 +9,7 @@ import org.vidcut.api.auth.AccountRequests.AnonymousUserCreated;
 import org.vidcut.api.auth.AccountRequests.Login;
 import org.vidcut.api.auth.AccountRequests.Registration;
 import org.vidcut.api.auth.AccountRequests.TokenGranted;
+import org.vidcut.api.limits.UserLimits;
 
 /** Creates users and exchanges passwords for tokens. */
 @Service
@@ -18,6 +19,7 @@ class AccountService {
     private final UserIndexes indexes;
     private final PasswordHasher passwords;
     private final TokenService tokens;
+    private final UserLimits limits;
     private final Clock clock;
 
     AccountService(
@@ -25,49 +27,55 @@ class AccountService {
             UserIndexes indexes,
             PasswordHasher passwords,
             TokenService tokens,
+            UserLimits limits,
             ObjectProvider<Clock> clock) {
         this.accounts = accounts;
+        this.limits = limits;
         this.indexes = indexes;
         this.passwords = passwords;
         this.tokens = tokens;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    AnonymousUserCreated createAnonymous() {
+    AnonymousUserCreated createAnonymous(String clientAddress) {
+        limits.admitSignup(clientAddress);
         var saved = accounts.save(UserAccount.anonymous(clock.instant()));
         return new AnonymousUserCreated(tokens.issue(saved.id()).token());
     }
 
-    AccountCreated register(Registration registration) {
+    AccountCreated register(Registration registration, String clientAddress) {
+        limits.admitSignup(clientAddress);
         indexes.ensure();
         var username = registration.username().strip();
         var email = registration.email().strip();
-        // The checks give the precise message; the unique indexes settle races between two registrations.
-        if (accounts.existsByUsernameKey(UserAccounts.key(username))) {
-            throw new AccountAlreadyExists("username");
-        }
-        if (accounts.existsByEmailKey(UserAccounts.key(email))) {
-            throw new AccountAlreadyExists("email");
+        // Hashed before anything is looked up, so that a taken name answers as slowly as a free one.
+        var hash = passwords.hash(registration.password());
+        // One answer for a taken username and a taken email, so that registering does not tell whether an email
+        // address has an account; the unique indexes settle races between two registrations.
+        if (accounts.existsByUsernameKey(UserAccounts.key(username))
+                || accounts.existsByEmailKey(UserAccounts.key(email))) {
+            throw new AccountAlreadyExists();
         }
         UserAccount saved;
         try {
-            saved = accounts.save(
-                    UserAccount.named(username, email, passwords.hash(registration.password()), clock.instant()));
+            saved = accounts.save(UserAccount.named(username, email, hash, clock.instant()));
         } catch (DuplicateKeyException e) {
-            var message = String.valueOf(e.getMessage());
-            throw new AccountAlreadyExists(message.contains(UserAccounts.EMAIL_INDEX) ? "email" : "username");
+            throw new AccountAlreadyExists();
         }
         return new AccountCreated(
                 saved.id(), saved.username(), tokens.issue(saved.id()).token());
     }
 
-    TokenGranted login(Login login) {
+    TokenGranted login(Login login, String clientAddress) {
+        limits.admitLogin(login.username(), clientAddress);
         var account = accounts.findByUsernameKey(UserAccounts.key(login.username()));
         if (account.isEmpty() || account.get().passwordHash() == null) {
             passwords.burnTime(login.password());
+            limits.recordFailedLogin(login.username(), clientAddress);
             throw new CredentialsRejected();
         }
         if (!passwords.matches(login.password(), account.get().passwordHash())) {
+            limits.recordFailedLogin(login.username(), clientAddress);
             throw new CredentialsRejected();
         }
         var issued = tokens.issue(account.get().id());

@@ -2,7 +2,9 @@ package org.vidcut.api.auth;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,23 +13,37 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of authentication ({@code vidcut.auth.*}).
  *
- * <p>The secret is checked when the token service is created rather than at binding, so that test slices which
+ * <p>The secrets are checked when the token service is created rather than at binding, so that test slices which
  * never authenticate do not need one.
  *
- * @param jwtSecret HS256 key, at least 32 bytes of UTF-8; there is deliberately no default
- * @param tokenTtl lifetime of issued tokens
+ * @param jwtSecret HS256 key that signs new tokens: at least 32 bytes of UTF-8 and random; there is deliberately
+ *     no default
+ * @param tokenTtl lifetime of issued tokens; a token claiming a longer one is refused
  * @param bcryptStrength log2 of the BCrypt rounds; tests lower it to stay fast
+ * @param issuer the {@code iss} of issued tokens, required on every token
+ * @param audience the {@code aud} of issued tokens, required on every token
+ * @param previousJwtSecret the key before the last rotation: tokens it signed are still accepted until
+ *     {@code previousJwtSecretAcceptedUntil}
+ * @param previousJwtSecretAcceptedUntil when tokens of the previous key stop being accepted; required with it
  */
 @Validated
 @ConfigurationProperties("vidcut.auth")
 record AuthProperties(
         @Nullable String jwtSecret,
         @DefaultValue("24h") Duration tokenTtl,
-        @DefaultValue("10") @Min(4) @Max(31) int bcryptStrength) {
+        @DefaultValue("10") @Min(4) @Max(31) int bcryptStrength,
+        @DefaultValue("vidcut") @NotBlank String issuer,
+        @DefaultValue("vidcut-api") @NotBlank String audience,
+        @Nullable String previousJwtSecret,
+        @Nullable Instant previousJwtSecretAcceptedUntil) {
 
     AuthProperties {
         if (tokenTtl.isNegative() || tokenTtl.isZero()) {
             throw new IllegalArgumentException("vidcut.auth.token-ttl must be positive, was " + tokenTtl);
+        }
+        if (previousJwtSecret != null && !previousJwtSecret.isBlank() && previousJwtSecretAcceptedUntil == null) {
+            throw new IllegalArgumentException("vidcut.auth.previous-jwt-secret-accepted-until must be set with"
+                    + " vidcut.auth.previous-jwt-secret (e.g. the rotation time plus vidcut.auth.token-ttl)");
         }
     }
 }

@@ -12,14 +12,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AuthWebConfiguration implements WebMvcConfigurer {
 
     private final ObjectProvider<TokenService> tokens;
+    private final ObjectProvider<KnownUsers> users;
 
-    AuthWebConfiguration(ObjectProvider<TokenService> tokens) {
+    AuthWebConfiguration(ObjectProvider<TokenService> tokens, ObjectProvider<KnownUsers> users) {
         this.tokens = tokens;
+        this.users = users;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuthenticationInterceptor(tokens)).addPathPatterns("/v1/**");
+        registry.addInterceptor(new AuthenticationInterceptor(tokens, users)).addPathPatterns("/v1/**");
     }
 
     @Override

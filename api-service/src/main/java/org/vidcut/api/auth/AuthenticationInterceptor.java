@@ -20,9 +20,11 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 
     // Looked up lazily: web test slices without the token service still start, and then reject every call.
     private final ObjectProvider<TokenService> tokens;
+    private final ObjectProvider<KnownUsers> users;
 
-    AuthenticationInterceptor(ObjectProvider<TokenService> tokens) {
+    AuthenticationInterceptor(ObjectProvider<TokenService> tokens, ObjectProvider<KnownUsers> users) {
         this.tokens = tokens;
+        this.users = users;
     }
 
     @Override
@@ -37,10 +39,15 @@ class AuthenticationInterceptor implements HandlerInterceptor {
         var token = BearerTokens.fromHeader(header)
                 .orElseThrow(() -> new CallerNotAuthenticated("the Authorization header is malformed"));
         var service = tokens.getIfAvailable();
-        if (service == null) {
+        var known = users.getIfAvailable();
+        if (service == null || known == null) {
             throw new CallerNotAuthenticated("authentication is not configured");
         }
-        request.setAttribute(CALLER_ATTRIBUTE, new Caller(service.verify(token)));
+        var userId = service.verify(token);
+        if (!known.exists(userId)) {
+            throw new CallerNotAuthenticated("the token's user does not exist");
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, new Caller(userId));
         return true;
     }
 

@@ -14,6 +14,10 @@ interface UserAccounts extends Repository<UserAccount, String> {
 
     Optional<UserAccount> findByUsernameKey(String usernameKey);
 
+    Optional<UserAccount> findById(String id);
+
+    boolean existsById(String id);
+
     boolean existsByUsernameKey(String usernameKey);
 
     boolean existsByEmailKey(String emailKey);

@@ -47,6 +47,7 @@ class OpenApiConfiguration {
         errors.put("401", "Missing, invalid or expired token");
         errors.put("404", "Not found, or not the caller's");
         errors.put("422", "Validation failed");
+        errors.put("429", "A rate limit or a quota is reached; Retry-After says when to try again");
         errors.put("500", "Unexpected error");
         errors.put("503", "A dependency (database, storage, broker) is unavailable");
         return errors;

@@ -14,11 +14,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
 
 /**
  * The object store on MinIO (or any S3). Links for clients are signed by a second client configured with the
@@ -135,22 +138,31 @@ class MinioObjectStore implements ObjectStore {
     }
 
     @Override
-    public URI presignedGet(String key, Duration expiry) {
-        return presign(publicSigner, key, expiry);
+    public URI presignedGet(String key, Duration expiry, String contentType, String downloadFilename) {
+        var disposition = ContentDisposition.attachment()
+                .filename(downloadFilename, StandardCharsets.UTF_8)
+                .build()
+                .toString();
+        return presign(
+                publicSigner,
+                key,
+                expiry,
+                Map.of("response-content-type", contentType, "response-content-disposition", disposition));
     }
 
     @Override
     public URI presignedGetInternal(String key, Duration expiry) {
-        return presign(internal, key, expiry);
+        return presign(internal, key, expiry, Map.of());
     }
 
-    private URI presign(MinioClient client, String key, Duration expiry) {
+    private URI presign(MinioClient client, String key, Duration expiry, Map<String, String> responseHeaders) {
         long seconds = Math.max(1, Math.min(expiry.toSeconds(), StorageProperties.MAX_PRESIGN_EXPIRY.toSeconds()));
         return call(() -> URI.create(client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                 .method(Method.GET)
                 .bucket(bucket)
                 .object(key)
                 .expiry((int) seconds)
+                .extraQueryParams(responseHeaders)
                 .build())));
     }
 

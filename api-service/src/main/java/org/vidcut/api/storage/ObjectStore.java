@@ -23,8 +23,13 @@ public interface ObjectStore {
     /** Deletes the object; deleting a missing object is not an error. */
     void delete(String key);
 
-    /** A time-limited GET link on the configured public address, usable without the Authorization header. */
-    URI presignedGet(String key, Duration expiry);
+    /**
+     * A time-limited GET link on the configured public address, usable without the Authorization header. The link
+     * makes the store answer with {@code contentType} (our own, never what a client declared) and as an attachment
+     * named {@code downloadFilename}, so that a hostile upload can never be rendered by a browser as a page of the
+     * store's origin.
+     */
+    URI presignedGet(String key, Duration expiry, String contentType, String downloadFilename);
 
     /** A time-limited GET link on the internal address, for ffprobe and the worker. */
     URI presignedGetInternal(String key, Duration expiry);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vidcut.api.auth.Caller;
+import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.web.PagedResponses;
@@ -34,10 +35,12 @@ class TaskController {
 
     private final TaskService tasks;
     private final ObjectStore objectStore;
+    private final UserLimits limits;
 
-    TaskController(TaskService tasks, ObjectStore objectStore) {
+    TaskController(TaskService tasks, ObjectStore objectStore, UserLimits limits) {
         this.tasks = tasks;
         this.objectStore = objectStore;
+        this.limits = limits;
     }
 
     @PostMapping
@@ -46,6 +49,7 @@ class TaskController {
             description = "Answers 201 as soon as the task is saved; its state is `scheduled` once the broker"
                     + " confirmed the job, else `new` (published again automatically).")
     ResponseEntity<TaskView> create(Caller caller, @RequestBody CreateTaskRequest request) {
+        limits.admitTask(caller.userId());
         var task = tasks.create(caller.userId(), request);
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")

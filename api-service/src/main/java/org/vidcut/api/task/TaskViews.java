@@ -45,7 +45,13 @@ class TaskViews {
                 task.updatedAt(),
                 task.state(),
                 task.progress(),
-                done ? objectStore.presignedGet(result.objectKey(), storage.presignExpiry()) : null,
+                done
+                        ? objectStore.presignedGet(
+                                result.objectKey(),
+                                storage.presignExpiry(),
+                                operations.format().contentType(),
+                                TaskService.downloadName(task))
+                        : null,
                 duration,
                 operations.startSeconds(),
                 operations.endSeconds(),

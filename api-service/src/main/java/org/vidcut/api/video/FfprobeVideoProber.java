@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,7 @@ class FfprobeVideoProber implements VideoProber {
             "mjpeg");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SIGNED_URL = Pattern.compile("https?://\\S+");
 
     private final MediaProperties properties;
     private final MediaLimits limits;
@@ -93,7 +95,7 @@ class FfprobeVideoProber implements VideoProber {
                         "probing took longer than " + properties.probeTimeout().toSeconds() + " s");
             }
             if (process.exitValue() != 0) {
-                log.info("ffprobe refused an upload: {}", firstLine(Files.readString(err)));
+                log.info("ffprobe refused an upload: {}", redacted(firstLine(Files.readString(err)), input));
                 throw new VideoUnreadable("it is not a recognised video file");
             }
             var json = JSON.readTree(Files.readString(out));
@@ -157,6 +159,14 @@ class FfprobeVideoProber implements VideoProber {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * ffprobe names its input in its messages, and the input is a presigned URL: its signature would let anyone
+     * who reads the logs fetch the upload.
+     */
+    static String redacted(String message, String input) {
+        return SIGNED_URL.matcher(message.replace(input, "<upload>")).replaceAll("<url>");
     }
 
     private static String firstLine(String text) {

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.storage.StorageProperties;
@@ -33,6 +34,7 @@ class VideoService implements OwnedVideos {
     private final UploadProperties upload;
     private final MediaProperties media;
     private final StorageProperties storage;
+    private final UserLimits limits;
     private final Clock clock;
 
     VideoService(
@@ -43,7 +45,9 @@ class VideoService implements OwnedVideos {
             UploadProperties upload,
             MediaProperties media,
             StorageProperties storage,
+            UserLimits limits,
             ObjectProvider<Clock> clock) {
+        this.limits = limits;
         this.videos = videos;
         this.store = store;
         this.prober = prober;
@@ -65,12 +69,14 @@ class VideoService implements OwnedVideos {
         if (file.isEmpty()) {
             throw new VideoUnreadable("it is empty");
         }
+        limits.admitStorage(ownerId, file.getSize());
         var id = new ObjectId().toHexString();
         var key = objectKey(ownerId, id);
-        var contentType = contentType(file.getContentType());
         long size;
         try (var content = file.getInputStream()) {
-            size = store.put(key, content, file.getSize(), contentType).size();
+            // typed only once probed: the client's Content-Type is never stored or served
+            size = store.put(key, content, file.getSize(), MediaType.APPLICATION_OCTET_STREAM_VALUE)
+                    .size();
         } catch (IOException e) {
             throw new StorageUnavailable(e);
         }
@@ -82,7 +88,7 @@ class VideoService implements OwnedVideos {
                     ownerId,
                     key,
                     Filenames.sanitize(file.getOriginalFilename()),
-                    contentType,
+                    ContainerTypes.mediaType(probe.container(), probe.videoCodec()),
                     size,
                     probe.durationSeconds(),
                     probe.width(),
@@ -115,7 +121,7 @@ class VideoService implements OwnedVideos {
 
     ResponseEntity<StreamingResponseBody> content(String ownerId, String videoId, @Nullable String range) {
         var video = find(ownerId, videoId);
-        return ObjectDownloads.stream(store, video.objectKey(), video.contentType(), video.filename(), range);
+        return ObjectDownloads.stream(store, video.objectKey(), servedType(video), video.filename(), range);
     }
 
     @Override
@@ -126,7 +132,7 @@ class VideoService implements OwnedVideos {
     VideoView view(VideoDocument video) {
         return new VideoView(
                 video.id(),
-                store.presignedGet(video.objectKey(), storage.presignExpiry()),
+                store.presignedGet(video.objectKey(), storage.presignExpiry(), servedType(video), video.filename()),
                 video.createdAt(),
                 video.filename(),
                 video.size(),
@@ -141,18 +147,12 @@ class VideoService implements OwnedVideos {
         return videos.findByIdAndOwnerId(videoId, ownerId).orElseThrow(() -> new VideoNotFound(videoId));
     }
 
-    private static String contentType(@Nullable String declared) {
-        if (declared != null) {
-            try {
-                var type = MediaType.parseMediaType(declared);
-                if (!type.isWildcardType() && !type.isWildcardSubtype()) {
-                    return type.getType() + "/" + type.getSubtype();
-                }
-            } catch (RuntimeException e) {
-                log.debug("ignoring unparseable content type of an upload");
-            }
-        }
-        return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+    /** Videos stored before types came from the probe carry the client's type: never serve that one. */
+    private static String servedType(VideoDocument video) {
+        var type = video.contentType();
+        return type != null && (type.startsWith("video/") || type.equals("image/gif"))
+                ? type
+                : MediaType.APPLICATION_OCTET_STREAM_VALUE;
     }
 
     private void deleteQuietly(String key) {

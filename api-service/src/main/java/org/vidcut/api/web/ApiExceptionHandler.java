@@ -53,6 +53,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     String.valueOf(problem.getCause()));
         }
         var headers = new HttpHeaders();
+        headers.addAll(problem.headers());
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -119,6 +120,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonBodyTooLarge tooLarge) {
+                return problem(e, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), headers);
+            }
+        }
         return problem(e, HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this endpoint", headers);
     }
 

@@ -1,5 +1,6 @@
 package org.vidcut.api.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,5 +24,10 @@ public abstract class ApiProblem extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Headers the answer carries besides the problem body, e.g. {@code Retry-After}. */
+    public HttpHeaders headers() {
+        return new HttpHeaders();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,9 +21,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.vidcut.api.InMemoryMongo;
+import org.vidcut.api.limits.UserLimits;
 
 @WebMvcTest(controllers = AccountController.class, properties = "vidcut.auth.bcrypt-strength=4")
 @AutoConfigureDataMongo
@@ -43,6 +46,10 @@ class AccountControllerTest {
 
     @Autowired
     TokenService tokens;
+
+    // the limits have their own black-box test (AbuseLimitsTest); here every request is admitted
+    @MockitoBean
+    UserLimits limits;
 
     @BeforeEach
     void emptyUsers() {
@@ -112,6 +119,37 @@ class AccountControllerTest {
         register("Alice", "other@example.com", "correct horse battery")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value(containsString("username")));
+    }
+
+    @Test
+    void answersATakenUsernameAndATakenEmailAlikeSoThatEmailsCannotBeProbed() throws Exception {
+        register("alice", "alice@example.com", "correct horse battery").andExpect(status().isCreated());
+
+        var takenUsername = register("alice", "fresh@example.com", "correct horse battery")
+                .andExpect(status().isConflict())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var takenEmail = register("freshname", "alice@example.com", "correct horse battery")
+                .andExpect(status().isConflict())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(takenEmail).isEqualTo(takenUsername);
+    }
+
+    @Test
+    void tokenResponsesAreNeverCached() throws Exception {
+        mvc.perform(post("/v1/users"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Cache-Control", "no-store"));
+        register("alice", "alice@example.com", "correct horse battery")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Cache-Control", "no-store"));
+        login("alice", "correct horse battery")
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"));
     }
 
     @Test

@@ -12,14 +12,25 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestAuth {
 
-    public static final String SECRET = "test-secret-test-secret-test-secret-0123";
+    public static final String SECRET = "9f2c7a41e0b85d36c1fa4e97d2086b53a7e19c4f0d6b28e5";
 
     private static final TokenService TOKENS =
-            new TokenService(new AuthProperties(SECRET, Duration.ofHours(1), 4), Clock.systemUTC());
+            new TokenService(properties(SECRET, Duration.ofHours(1)), Clock.systemUTC());
 
     @Bean
     TokenService tokenService() {
         return TOKENS;
+    }
+
+    /** Slices have no user collection to look subjects up in: every subject counts as an existing user. */
+    @Bean
+    KnownUsers knownUsers() {
+        return userId -> true;
+    }
+
+    /** Settings with the given key and lifetime, everything else as in production. */
+    static AuthProperties properties(String secret, Duration ttl) {
+        return new AuthProperties(secret, ttl, 4, "vidcut", "vidcut-api", null, null);
     }
 
     public static String bearer(String userId) {

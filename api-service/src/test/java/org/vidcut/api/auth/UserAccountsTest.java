@@ -101,20 +101,32 @@ class UserAccountsTest {
             }
 
             @Override
+            public Optional<UserAccount> findById(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean existsById(String id) {
+                return false;
+            }
+
+            @Override
             public boolean existsByEmailKey(String emailKey) {
                 return false;
             }
         };
-        var properties = new AuthProperties(TestAuth.SECRET, java.time.Duration.ofHours(1), 4);
+        var properties = TestAuth.properties(TestAuth.SECRET, java.time.Duration.ofHours(1));
         var service = new AccountService(
                 racing,
                 indexes,
                 new PasswordHasher(properties),
                 new TokenService(properties, Clock.systemUTC()),
+                org.mockito.Mockito.mock(org.vidcut.api.limits.UserLimits.class),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(Clock.class));
 
         assertThatThrownBy(() -> service.register(
-                        new AccountRequests.Registration("bob", "alice@example.com", "correct horse battery")))
+                        new AccountRequests.Registration("bob", "alice@example.com", "correct horse battery"),
+                        "192.0.2.1"))
                 .isInstanceOf(AccountAlreadyExists.class)
                 .hasMessageContaining("email");
     }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -76,9 +78,11 @@ public class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public URI presignedGet(String key, Duration expiry) {
+    public URI presignedGet(String key, Duration expiry, String contentType, String downloadFilename) {
         failIfDown();
-        return URI.create("http://public.example/bucket/" + key + "?expires=" + expiry.toSeconds());
+        return URI.create("http://public.example/bucket/" + key + "?expires=" + expiry.toSeconds()
+                + "&response-content-type=" + URLEncoder.encode(contentType, StandardCharsets.UTF_8)
+                + "&response-content-disposition=attachment");
     }
 
     @Override

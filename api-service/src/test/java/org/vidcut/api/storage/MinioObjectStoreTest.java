@@ -56,7 +56,7 @@ class MinioObjectStoreTest {
         // Neither address listens: signing must be purely local.
         var store = store(properties("https://videos.example.com:9443"));
 
-        var url = store.presignedGet("originals/u1/v1", Duration.ofMinutes(5));
+        var url = store.presignedGet("originals/u1/v1", Duration.ofMinutes(5), "video/mp4", "clip.mp4");
 
         assertThat(url.getScheme()).isEqualTo("https");
         assertThat(url.getHost()).isEqualTo("videos.example.com");
@@ -78,14 +78,14 @@ class MinioObjectStoreTest {
 
     @Test
     void usesInternalAddressForPublicLinksWhenNoPublicOneIsSet() {
-        var url = store(properties(null)).presignedGet("k", Duration.ofMinutes(1));
+        var url = store(properties(null)).presignedGet("k", Duration.ofMinutes(1), "video/mp4", "k.mp4");
 
         assertThat(url.getPort()).isEqualTo(closedPort);
     }
 
     @Test
     void capsLinkLifetimeAtSevenDays() {
-        var url = store(properties(null)).presignedGet("k", Duration.ofDays(30));
+        var url = store(properties(null)).presignedGet("k", Duration.ofDays(30), "video/mp4", "k.mp4");
 
         assertThat(url.getQuery()).contains("X-Amz-Expires=604800");
     }

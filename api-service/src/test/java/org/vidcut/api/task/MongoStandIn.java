@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.Date;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** An in-memory MongoDB stand-in on a free port, with a template over the real driver. */
@@ -24,6 +26,14 @@ final class MongoStandIn implements AutoCloseable {
 
     static MongoStandIn start() {
         return new MongoStandIn();
+    }
+
+    /** Creates users with these ids: tokens of users that do not exist are refused. */
+    MongoStandIn withUsers(String... ids) {
+        for (var id : ids) {
+            template.save(new Document("_id", id).append("anonymous", true).append("createdAt", new Date()), "users");
+        }
+        return this;
     }
 
     MongoTemplate template() {

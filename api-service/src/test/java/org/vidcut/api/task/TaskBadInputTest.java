@@ -53,7 +53,7 @@ import org.vidcut.api.messaging.RabbitBroker;
 @DirtiesContext
 class TaskBadInputTest {
 
-    private static final MongoStandIn MONGO = MongoStandIn.start();
+    private static final MongoStandIn MONGO = MongoStandIn.start().withUsers("alice", "bob");
     private static final String ALICE = TestAuth.bearer("alice");
     private static final String BOB = TestAuth.bearer("bob");
 

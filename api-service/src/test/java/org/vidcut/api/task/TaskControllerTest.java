@@ -37,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vidcut.api.auth.TestAuth;
+import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
@@ -63,6 +64,9 @@ class TaskControllerTest {
 
     @MockitoBean
     TaskService service;
+
+    @MockitoBean
+    UserLimits limits;
 
     static TaskView view(String id, TaskState state) {
         return new TaskView(

@@ -33,12 +33,14 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
+import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.storage.StorageProperties;
 
@@ -97,6 +99,9 @@ class VideoControllerTest {
     @Autowired
     MockMvc mvc;
 
+    @MockitoBean
+    UserLimits limits;
+
     @Autowired
     InMemoryObjectStore store;
 
@@ -154,6 +159,24 @@ class VideoControllerTest {
         assertThat(store.bytes(key)).isEqualTo(BYTES);
         assertThat(prober.inputs).containsExactly("http://internal.example/bucket/" + key + "?expires=600");
         assertThat(body).doesNotContain("owner").doesNotContain("object_key");
+    }
+
+    @Test
+    void neverStoresOrServesTheContentTypeTheClientDeclared() throws Exception {
+        var body = mvc.perform(multipart("/v1/videos")
+                        .file(new MockMultipartFile("file", "page.mp4", "text/html", BYTES))
+                        .header("Authorization", TestAuth.bearer(ALICE)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.url").value(containsString("response-content-type=video%2Fmp4")))
+                .andExpect(jsonPath("$.url").value(containsString("response-content-disposition=attachment")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        String id = JsonPath.read(body, "$.id");
+        assertThat(store.stat(VideoService.objectKey(ALICE, id)).orElseThrow().contentType())
+                .isEqualTo("application/octet-stream");
+        assertThat(mongo.findById(id, VideoDocument.class).contentType()).isEqualTo("video/mp4");
     }
 
     @Test
