@@ -32,6 +32,8 @@ import org.vidcut.worker.storage.StorageProperties;
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "spring.rabbitmq.port=1",
+            "vidcut.storage.access-key=worker-test",
+            "vidcut.storage.secret-key=worker-test-secret",
             "vidcut.worker.id=ctx-worker",
             "vidcut.worker.concurrency=2",
             WorkerApplication.STRUCTURED_LOGGING

@@ -129,6 +129,11 @@ public final class Standalone implements AutoCloseable {
         // clients reach the store through the browser's idea of this machine, not the loopback address literal
         properties.put("vidcut.storage.public-endpoint", "http://localhost:" + s3.port());
         properties.put("vidcut.auth.jwt-secret", secrets.jwtSecret());
+        // probes and metrics stay on this machine; a random api port gets a random management port too
+        properties.put("management.server.address", "127.0.0.1");
+        if (settings.serverPort() == 0) {
+            properties.put("management.server.port", 0);
+        }
         // the in-process broker keeps messages in memory only: the api publishes scheduled tasks again at start
         properties.put("vidcut.tasks.requeue-scheduled-on-startup", true);
         return properties;

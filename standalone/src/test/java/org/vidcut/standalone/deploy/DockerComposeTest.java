@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** docker-compose.yml and .env.example against each other, the Dockerfiles and the applications. */
 class DockerComposeTest {
@@ -110,7 +112,7 @@ class DockerComposeTest {
     }
 
     @Test
-    void secretsInEnvExampleArePlaceholdersTheServersAccept() {
+    void secretsInEnvExampleArePlaceholdersThatPassTheServersFormatChecks() {
         envExample.forEach((key, value) -> {
             if (key.matches(".*(PASSWORD|SECRET).*")) {
                 assertThat(value).as(key).contains("change-me");
@@ -120,6 +122,52 @@ class DockerComposeTest {
         assertThat(envExample.get("VIDCUT_AUTH_JWT_SECRET").getBytes(StandardCharsets.UTF_8))
                 .hasSizeGreaterThanOrEqualTo(32);
         assertThat(envExample.get("MINIO_ROOT_PASSWORD")).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theBrokerAndTheConsolesAreReachableFromThisMachineOnly() {
+        for (String service : List.of("rabbitmq", "minio")) {
+            for (Object port : DeployFiles.listAt(compose.service(service), "ports")) {
+                // clients follow presigned links to MinIO's S3 API, so that one port stays public
+                if (!"9000:9000".equals(port.toString())) {
+                    assertThat(port.toString()).as(service).startsWith("127.0.0.1:");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theApiPublishesItsServerPortButNotItsManagementPort() {
+        ServiceModule api = ServiceModule.named("api-service");
+        String service = composeServiceBuilding(api);
+        int managementPort = api.managementPort(compose.environment(service));
+        assertThat(managementPort).isNotEqualTo(api.serverPort(compose.environment(service)));
+        assertThat(DeployFiles.listAt(compose.service(service), "ports"))
+                .extracting(Object::toString)
+                .noneMatch(port -> port.endsWith(":" + managementPort) || port.equals(String.valueOf(managementPort)));
+    }
+
+    @Test
+    void theServicesMinioAccountMayUseItsBucketOnly() {
+        String init = compose.service("bucket-init").get("command").toString();
+        assertThat(init).doesNotContain("readwrite").contains("policy attach local vidcut-app");
+        assertThat(init).contains("arn:aws:s3:::$BUCKET\"]").contains("arn:aws:s3:::$BUCKET/*\"]");
+    }
+
+    @Test
+    void theServicesRefuseToStartWithThePlaceholdersOfEnvExample() throws ClassNotFoundException {
+        for (ServiceModule module : modules) {
+            String service = composeServiceBuilding(module);
+            Class<?> check = Class.forName(module.applicationClass().getPackageName() + ".StartupSecrets");
+            Map<String, Object> environment = new HashMap<>(compose.environment(service));
+            new ApplicationContextRunner()
+                    .withInitializer(context -> context.getEnvironment()
+                            .getPropertySources()
+                            .addFirst(new SystemEnvironmentPropertySource("compose", environment)))
+                    .withBean(check)
+                    .run(context ->
+                            assertThat(context).as(service).getFailure().hasStackTraceContaining("placeholder"));
+        }
     }
 
     @Test

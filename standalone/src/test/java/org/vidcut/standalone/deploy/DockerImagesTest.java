@@ -116,7 +116,7 @@ class DockerImagesTest {
     }
 
     @Test
-    void exposedPortAndHealthcheckAreTheApplicationsServerPort() {
+    void exposedPortIsTheServerPortAndHealthcheckTheManagementPort() {
         for (ServiceModule module : modules) {
             int port = module.defaultServerPort();
             Dockerfile dockerfile = module.dockerfile();
@@ -125,7 +125,7 @@ class DockerImagesTest {
                     .containsExactly(String.valueOf(port));
             for (Dockerfile.Instruction healthcheck : dockerfile.runtime("HEALTHCHECK")) {
                 assertThat(healthcheck.arguments())
-                        .contains("${SERVER_PORT:-" + port + "}")
+                        .contains("${" + module.managementPortVariable() + ":-" + module.defaultManagementPort() + "}")
                         .contains("/actuator/health/liveness");
             }
         }

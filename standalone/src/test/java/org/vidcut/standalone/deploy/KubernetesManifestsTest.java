@@ -228,16 +228,16 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void probesUseTheActuatorHealthGroupsOnTheApplicationsServerPort() {
+    void probesAndScrapingUseTheActuatorOnTheApplicationsManagementPort() {
         assertThat(serviceContainers()).extracting(c -> c.module().name()).containsAll(moduleNames());
         for (ServiceContainer service : serviceContainers()) {
             Map<String, String> environment = service.environment(example, new ArrayList<>());
-            int serverPort = service.module().serverPort(environment);
+            int serverPort = service.module().managementPort(environment);
             String where = service.workload();
             assertThat(mapsAt(service.container(), "ports"))
                     .as(where + " container ports")
                     .extracting(port -> port.get("containerPort"))
-                    .contains(serverPort);
+                    .contains(service.module().serverPort(environment), serverPort);
             Map<String, String> expectedPaths = Map.of(
                     "startupProbe", "/actuator/health/liveness",
                     "livenessProbe", "/actuator/health/liveness",
@@ -260,6 +260,88 @@ class KubernetesManifestsTest {
             if (annotations.containsKey("prometheus.io/port")) {
                 assertThat(annotations.get("prometheus.io/port")).isEqualTo(String.valueOf(serverPort));
             }
+        }
+    }
+
+    @Test
+    void noServiceExposesTheApisManagementPort() {
+        ServiceModule api = ServiceModule.named("api-service");
+        ServiceContainer container = serviceContainers().stream()
+                .filter(service -> service.module().name().equals(api.name()))
+                .findFirst()
+                .orElseThrow();
+        int managementPort = api.managementPort(container.environment(example, new ArrayList<>()));
+        assertThat(managementPort).isNotEqualTo(api.serverPort(container.environment(example, new ArrayList<>())));
+        for (Map<String, Object> service : example.ofKind("Service")) {
+            for (Map<String, Object> port : mapsAt(service, "spec.ports")) {
+                Object target = port.getOrDefault("targetPort", port.get("port"));
+                boolean selectsApi =
+                        Objects.equals(mapAt(service, "spec.selector").get("app.kubernetes.io/name"), "api-service");
+                if (selectsApi) {
+                    assertThat(container.containerPort(target))
+                            .as(kindAndName(service) + " port " + target)
+                            .isNotEqualTo(managementPort);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theServicesRefuseToStartWithThePlaceholdersOfTheExampleSecrets() throws ClassNotFoundException {
+        for (ServiceContainer service : serviceContainers()) {
+            Class<?> check = Class.forName(service.module().applicationClass().getPackageName() + ".StartupSecrets");
+            Map<String, Object> environment = new java.util.HashMap<>(service.environment(example, new ArrayList<>()));
+            new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+                    .withInitializer(context -> context.getEnvironment()
+                            .getPropertySources()
+                            .addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource(
+                                    "k8s", environment)))
+                    .withBean(check)
+                    .run(context -> assertThat(context)
+                            .as(service.workload())
+                            .getFailure()
+                            .hasStackTraceContaining("placeholder"));
+        }
+    }
+
+    @Test
+    void workerEgressReachesOnlyTheObjectStoreTheBrokerAndDns() {
+        List<Map<String, Object>> policies = example.ofKind("NetworkPolicy").stream()
+                .filter(policy -> Objects.equals(
+                        mapAt(policy, "spec.podSelector.matchLabels").get("app.kubernetes.io/name"), WORKER))
+                .toList();
+        assertThat(policies).as("a NetworkPolicy selects the worker pods").hasSize(1);
+        Map<String, Object> policy = policies.get(0);
+        assertThat(listAt(policy, "spec.policyTypes")).contains("Egress");
+        Set<String> reached = new TreeSet<>();
+        for (Map<String, Object> rule : mapsAt(policy, "spec.egress")) {
+            List<Map<String, Object>> peers = mapsAt(rule, "to");
+            assertThat(peers)
+                    .as("an egress rule without `to` would allow every destination")
+                    .isNotEmpty();
+            for (Map<String, Object> peer : peers) {
+                assertThat(peer)
+                        .as("no ipBlock in the example: it could open the internet")
+                        .doesNotContainKey("ipBlock");
+                Map<String, Object> labels = mapAt(peer, "podSelector.matchLabels");
+                Object name = labels.getOrDefault("app.kubernetes.io/name", labels.get("k8s-app"));
+                for (Map<String, Object> port : mapsAt(rule, "ports")) {
+                    reached.add(name + ":" + port.get("port"));
+                }
+            }
+        }
+        assertThat(reached).containsExactlyInAnyOrder("minio:9000", "rabbitmq:5672", "kube-dns:53");
+        // the pods the rules select exist in the example and listen on those ports
+        for (String target : List.of("minio:9000", "rabbitmq:5672")) {
+            String[] nameAndPort = target.split(":");
+            assertThat(example.podTemplates().values())
+                    .as(target)
+                    .anyMatch(pod ->
+                            nameAndPort[0].equals(mapAt(pod, "metadata.labels").get("app.kubernetes.io/name"))
+                                    && mapsAt(pod, "spec.containers").stream()
+                                            .flatMap(container -> mapsAt(container, "ports").stream())
+                                            .anyMatch(port -> Integer.valueOf(nameAndPort[1])
+                                                    .equals(port.get("containerPort"))));
         }
     }
 

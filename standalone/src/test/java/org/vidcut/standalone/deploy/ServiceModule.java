@@ -68,6 +68,22 @@ record ServiceModule(String name, Dockerfile dockerfile, Class<?> applicationCla
         return Integer.parseInt(port.strip());
     }
 
+    /** The actuator's port: {@code management.server.port} when the service sets one, else its server port. */
+    int defaultManagementPort() {
+        String port = defaults.getProperty("management.server.port");
+        return port == null ? defaultServerPort() : Integer.parseInt(port.strip());
+    }
+
+    /** The variable that moves the actuator: {@code MANAGEMENT_SERVER_PORT} when it has its own port. */
+    String managementPortVariable() {
+        return defaults.getProperty("management.server.port") == null ? "SERVER_PORT" : "MANAGEMENT_SERVER_PORT";
+    }
+
+    int managementPort(Map<String, String> environment) {
+        String port = environment.get(managementPortVariable());
+        return port == null ? defaultManagementPort() : Integer.parseInt(port.strip());
+    }
+
     int serverPort(Map<String, String> environment) {
         String port = environment.get("SERVER_PORT");
         return port == null ? defaultServerPort() : Integer.parseInt(port.strip());
