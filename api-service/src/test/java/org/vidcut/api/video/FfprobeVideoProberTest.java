@@ -3,7 +3,11 @@ package org.vidcut.api.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Runs the real ffprobe on clips generated here with ffmpeg's lavfi sources. */
+@ExtendWith(OutputCaptureExtension.class)
 class FfprobeVideoProberTest {
 
     @TempDir
@@ -32,6 +40,28 @@ class FfprobeVideoProberTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(log).isZero();
         return out;
+    }
+
+    @Test
+    void aRefusedUploadDoesNotLogThePresignedLinksSignature(CapturedOutput output) throws Exception {
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            var body = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var link = "http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/vidcut/originals/u1/v1?X-Amz-Credential=vidcut-app%2F20260101&X-Amz-Signature=0badc0ffee5ec7e7";
+
+            assertThatThrownBy(() -> prober.probe(link)).isInstanceOf(VideoUnreadable.class);
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(output.getAll()).contains("ffprobe refused an upload").doesNotContain("0badc0ffee5ec7e7");
     }
 
     @Test
