@@ -44,9 +44,14 @@ final class ApiClient {
     }
 
     HttpResponse<String> upload(Path file) {
+        return upload(file, "application/octet-stream");
+    }
+
+    /** Uploads with the part's Content-Type as given, which a hostile client chooses freely. */
+    HttpResponse<String> upload(Path file, String contentType) {
         var boundary = "----vidcut" + UUID.randomUUID();
         var head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+                + file.getFileName() + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
         var tail = "\r\n--" + boundary + "--\r\n";
         try {
             var body = BodyPublishers.concat(
