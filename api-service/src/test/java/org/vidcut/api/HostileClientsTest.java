@@ -12,16 +12,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.jsonwebtoken.JwtBuilder;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +57,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "vidcut.auth.jwt-secret=4e8a1c6f0b3d7e92a5c1f8d4b6e0a3c7f9d2b5e8a1c4f7d0",
+            "vidcut.auth.jwt-secret=" + HostileClientsTest.SECRET,
             "vidcut.auth.bcrypt-strength=4",
             "vidcut.storage.access-key=test",
             "vidcut.storage.secret-key=test-secret",
@@ -63,6 +73,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         })
 @AutoConfigureMockMvc
 class HostileClientsTest {
+
+    // 64 bytes: long enough for an attacker holding it to sign HS512 as well
+    static final String SECRET = "4e8a1c6f0b3d7e92a5c1f8d4b6e0a3c7f9d2b5e8a1c4f7d03b6e9a2c5f8d1b4e";
 
     private static final Instant NOW =
             Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(30);
@@ -266,6 +279,53 @@ class HostileClientsTest {
         mvc.perform(get("/v1/videos").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.error").value(containsString("does not exist")));
+    }
+
+    /** A token as the api issues them (same key, key id, issuer, audience), then changed by {@code change}. */
+    private static String forged(String userId, UnaryOperator<JwtBuilder> change) throws Exception {
+        var keyBytes = SECRET.getBytes(StandardCharsets.UTF_8);
+        var kid = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(keyBytes))
+                .substring(0, 16);
+        var builder = Jwts.builder()
+                .header()
+                .keyId(kid)
+                .and()
+                .issuer("vidcut")
+                .audience()
+                .add("vidcut-api")
+                .and()
+                .subject(userId)
+                .issuedAt(Date.from(NOW))
+                .expiration(Date.from(NOW.plus(Duration.ofHours(1))))
+                .signWith(Keys.hmacShaKeyFor(keyBytes), Jwts.SIG.HS256);
+        return change.apply(builder).compact();
+    }
+
+    @Test
+    void refusesTokensSignedWithTheRealKeyButWithoutExpiryTooLongLivedHs512OrIssuedInTheFuture() throws Exception {
+        var userId = userId(anonymousUser("198.51.100.85"));
+        var genuine = forged(userId, UnaryOperator.identity());
+        mvc.perform(get("/v1/users/me").header("Authorization", "Bearer " + genuine))
+                .andExpect(status().isOk());
+
+        var hostile = Map.<String, UnaryOperator<JwtBuilder>>of(
+                "no exp", builder -> builder.expiration(null),
+                "exp in 9999", builder -> builder.expiration(Date.from(Instant.parse("9999-12-31T00:00:00Z"))),
+                "HS512",
+                        builder -> builder.signWith(
+                                Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS512),
+                "future iat",
+                        builder -> builder.issuedAt(Date.from(NOW.plus(Duration.ofHours(2))))
+                                .expiration(Date.from(NOW.plus(Duration.ofHours(3)))),
+                "other issuer", builder -> builder.issuer("elsewhere"),
+                "other audience", builder -> builder.audience().single("another-api"));
+        for (var token : hostile.entrySet()) {
+            mvc.perform(get("/v1/users/me").header("Authorization", "Bearer " + forged(userId, token.getValue())))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(header().string("WWW-Authenticate", "Bearer"));
+        }
     }
 
     @Test
