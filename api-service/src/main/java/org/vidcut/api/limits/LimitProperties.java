@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vidcut.limits")
-public record LimitProperties(
+record LimitProperties(
         @DefaultValue("20") @Min(1) int signupsPerMinute,
         @DefaultValue("10") @Min(1) int failedLoginsPerMinute,
         @DefaultValue("30") @Min(1) int failedLoginsPerAddressPerMinute,
@@ -26,7 +26,7 @@ public record LimitProperties(
         @DefaultValue("100") @Min(1) int activeTasks,
         @DefaultValue("50GB") DataSize storage) {
 
-    public LimitProperties {
+    LimitProperties {
         if (storage.toBytes() <= 0) {
             throw new IllegalArgumentException("vidcut.limits.storage must be positive, was " + storage);
         }

@@ -10,7 +10,7 @@ import org.vidcut.api.web.ApiProblem;
  * A per-user quota is used up. {@code Retry-After} is sent only where waiting helps (running tasks end); stored
  * bytes only go down when the user deletes something.
  */
-public class QuotaExceeded extends ApiProblem {
+class QuotaExceeded extends ApiProblem {
 
     private final @Nullable Duration retryAfter;
 

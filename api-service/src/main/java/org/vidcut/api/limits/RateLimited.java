@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.vidcut.api.web.ApiProblem;
 
 /** A per-minute limit was reached; the client may try again after {@code Retry-After} seconds. */
-public class RateLimited extends ApiProblem {
+class RateLimited extends ApiProblem {
 
     private final Duration retryAfter;
 

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicBaseUrl where clients reach the api (scheme, host and port), used for {@code Location} and
  *     {@code Link}; unset, {@code http://localhost:<port the request came in on>}. The request's {@code Host}
  *     header is never used: it is the client's to choose.
- * @param maxJsonBody the largest JSON or form body accepted; larger ones are answered with 413 before they are read
+ * @param maxJsonBody the largest JSON body accepted; larger ones are answered with 413 before they are read
  */
 @Validated
 @ConfigurationProperties("vidcut.api")

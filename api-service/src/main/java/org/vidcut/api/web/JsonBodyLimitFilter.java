@@ -15,9 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Caps bodies that are read into memory (JSON, forms): a declared length over the cap is answered with 413 before
+ * Caps JSON bodies, which are read into memory whole: a declared length over the cap is answered with 413 before
  * anything is read, and a chunked body stops being read at the cap ({@link JsonBodyTooLarge}, also a 413).
- * Uploads (multipart, raw video) have their own, much larger limit.
+ * Other bodies are left alone: uploads (multipart, or a raw video that {@code curl --data-binary} labels as a
+ * form) have their own, much larger limit, and Tomcat caps the forms it parses.
  */
 class JsonBodyLimitFilter extends OncePerRequestFilter {
 
@@ -61,8 +62,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
         try {
             var type = MediaType.parseMediaType(contentType);
             return type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                    || type.getSubtype().endsWith("+json")
-                    || type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED);
+                    || type.getSubtype().endsWith("+json");
         } catch (RuntimeException unparseable) {
             return false;
         }

@@ -2,7 +2,7 @@ package org.vidcut.api.web;
 
 import java.io.IOException;
 
-/** A chunked JSON or form body went past the cap while it was read; answered with 413. */
+/** A chunked JSON body went past the cap while it was read; answered with 413. */
 class JsonBodyTooLarge extends IOException {
 
     JsonBodyTooLarge(long maxBytes) {
