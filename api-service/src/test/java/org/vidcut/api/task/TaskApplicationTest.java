@@ -62,7 +62,7 @@ import org.vidcut.contracts.TaskEvent;
 @DirtiesContext
 class TaskApplicationTest {
 
-    private static final MongoStandIn MONGO = MongoStandIn.start().withUsers("alice", "bob");
+    private static final MongoStandIn MONGO = MongoStandIn.start().withUsers("alice", "bob", "carol");
     private static final String ALICE = TestAuth.bearer("alice");
 
     @DynamicPropertySource
