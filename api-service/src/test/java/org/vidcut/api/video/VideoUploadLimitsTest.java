@@ -33,10 +33,12 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
+import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.api.storage.StoredObject;
@@ -105,6 +107,9 @@ class VideoUploadLimitsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @MockitoBean
+    UserLimits limits;
 
     @Autowired
     FileLinkObjectStore store;
