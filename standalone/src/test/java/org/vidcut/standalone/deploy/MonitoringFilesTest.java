@@ -144,7 +144,7 @@ class MonitoringFilesTest {
     }
 
     @Test
-    void composePrometheusScrapesEachServiceOnItsServerPort() {
+    void composePrometheusScrapesEachServiceOnItsManagementPort() {
         Map<String, Object> prometheus = DeployFiles.yamlMap(monitoring.resolve("prometheus/prometheus.yml"));
         ComposeFile compose =
                 ComposeFile.load(DeployFiles.envFile(DeployFiles.root().resolve(".env.example")));
@@ -156,7 +156,7 @@ class MonitoringFilesTest {
             Map<String, Object> discovery = mapsAt(job, "dns_sd_configs").get(0);
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
             assertThat(listAt(discovery, "names")).containsExactly(module.name());
-            assertThat(discovery.get("port")).isEqualTo(module.serverPort(compose.environment(module.name())));
+            assertThat(discovery.get("port")).isEqualTo(module.managementPort(compose.environment(module.name())));
         }
     }
 
