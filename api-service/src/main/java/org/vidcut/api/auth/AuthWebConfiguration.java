@@ -7,19 +7,25 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires bearer authentication of {@code /v1/**} and the {@link Caller} controller parameter. */
+/**
+ * Wires bearer authentication of {@code /v1/**} and of the compatibility APIs ({@code /api/**}, {@code /file/**})
+ * and the {@link Caller} controller parameter.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthWebConfiguration implements WebMvcConfigurer {
 
     private final ObjectProvider<TokenService> tokens;
+    private final ObjectProvider<TokenlessCallers> tokenless;
 
-    AuthWebConfiguration(ObjectProvider<TokenService> tokens) {
+    AuthWebConfiguration(ObjectProvider<TokenService> tokens, ObjectProvider<TokenlessCallers> tokenless) {
         this.tokens = tokens;
+        this.tokenless = tokenless;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuthenticationInterceptor(tokens)).addPathPatterns("/v1/**");
+        registry.addInterceptor(new AuthenticationInterceptor(tokens, tokenless))
+                .addPathPatterns("/v1/**", "/api/**", "/file", "/file/**");
     }
 
     @Override

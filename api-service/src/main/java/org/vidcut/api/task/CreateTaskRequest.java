@@ -1,6 +1,5 @@
 package org.vidcut.api.task;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -8,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The body of {@code POST /v1/tasks}. Values stay untyped so that each bad value becomes a 422 naming its
  * field instead of a generic "unreadable body" 400.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record CreateTaskRequest(
         @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED, description = "one of your videos")
         @JsonProperty("video_id")

@@ -59,18 +59,22 @@ class VideoService implements OwnedVideos {
     }
 
     VideoView upload(String ownerId, MultipartFile file) {
-        if (file.getSize() > upload.maxSize().toBytes()) {
+        return upload(ownerId, new Upload(file.getOriginalFilename(), file.getContentType(), file.getSize(), file));
+    }
+
+    VideoView upload(String ownerId, Upload file) {
+        if (file.size() > upload.maxSize().toBytes()) {
             throw new UploadTooLarge(upload.maxSize());
         }
-        if (file.isEmpty()) {
+        if (file.size() == 0) {
             throw new VideoUnreadable("it is empty");
         }
         var id = new ObjectId().toHexString();
         var key = objectKey(ownerId, id);
-        var contentType = contentType(file.getContentType());
+        var contentType = contentType(file.contentType());
         long size;
-        try (var content = file.getInputStream()) {
-            size = store.put(key, content, file.getSize(), contentType).size();
+        try (var content = file.content().getInputStream()) {
+            size = store.put(key, content, file.size(), contentType).size();
         } catch (IOException e) {
             throw new StorageUnavailable(e);
         }
@@ -81,7 +85,7 @@ class VideoService implements OwnedVideos {
                     id,
                     ownerId,
                     key,
-                    Filenames.sanitize(file.getOriginalFilename()),
+                    Filenames.sanitize(file.filename()),
                     contentType,
                     size,
                     probe.durationSeconds(),
