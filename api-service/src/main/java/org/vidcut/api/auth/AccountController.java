@@ -45,6 +45,7 @@ class AccountController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(oneOf = {AnonymousUserCreated.class, AccountCreated.class})))
+    @ApiResponse(responseCode = "409", description = "The username or email is already registered")
     Object create(@RequestBody(required = false) @Valid @Nullable Registration registration) {
         return registration == null ? accounts.createAnonymous() : accounts.register(registration);
     }

@@ -2,6 +2,7 @@ package org.vidcut.api.compat.conversions;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ import org.vidcut.api.auth.Caller;
 import org.vidcut.api.compat.conversions.ConversionMessages.ConversionStarted;
 import org.vidcut.api.compat.conversions.ConversionMessages.CreateConversion;
 import org.vidcut.api.compat.conversions.ConversionMessages.LoggedIn;
-import org.vidcut.api.compat.conversions.ConversionMessages.Login;
+import org.vidcut.api.compat.conversions.ConversionMessages.SignIn;
 import org.vidcut.api.compat.conversions.ConversionMessages.SignedUp;
 import org.vidcut.api.compat.conversions.ConversionMessages.Signup;
 import org.vidcut.api.compat.conversions.ConversionMessages.TaskItem;
@@ -59,6 +60,7 @@ class ConversionController {
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirements
     @Operation(summary = "Create a named account (same rules as POST /v1/users)")
+    @ApiResponse(responseCode = "409", description = "The username or email is already registered")
     SignedUp signup(@RequestBody Signup signup) {
         if (signup.password1() != null && !signup.password1().equals(signup.password2())) {
             throw new PasswordsDiffer();
@@ -70,7 +72,7 @@ class ConversionController {
     @PostMapping(path = "/api/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
     @Operation(summary = "Exchange username and password for a token")
-    LoggedIn login(@RequestBody Login login) {
+    LoggedIn login(@RequestBody SignIn login) {
         var signedIn = accounts.signIn(login.username(), login.password());
         return new LoggedIn(LOGGED_IN, signedIn.token(), signedIn.userId());
     }
@@ -120,6 +122,8 @@ class ConversionController {
 
     @GetMapping("/api/download")
     @Operation(summary = "The converted file's bytes (409 until the task succeeded); a single Range is supported")
+    @ApiResponse(responseCode = "200", description = "The whole converted file")
+    @ApiResponse(responseCode = "409", description = "The task has not succeeded")
     ResponseEntity<StreamingResponseBody> download(
             Caller caller,
             @RequestParam("task_id") String taskId,

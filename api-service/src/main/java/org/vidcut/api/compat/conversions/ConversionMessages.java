@@ -34,7 +34,7 @@ final class ConversionMessages {
             String email) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Login(
+    record SignIn(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ada") @Nullable
             String username,
 

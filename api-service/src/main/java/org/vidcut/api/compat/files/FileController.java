@@ -68,7 +68,10 @@ class FileController {
     @Operation(operationId = "fileUpload", summary = "Upload a video sent as the request body itself")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
-            content = @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")))
+            content = {
+                @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))
+            })
     Uploaded upload(Caller caller, HttpServletRequest request) {
         try {
             var filename = filename(request.getHeader(HttpHeaders.CONTENT_DISPOSITION));
