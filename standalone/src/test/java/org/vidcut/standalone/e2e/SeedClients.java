@@ -56,33 +56,37 @@ final class SeedClients {
                     + conversionType + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
                     + " filename=\"" + file.getFileName() + "\"\r\nContent-Type: video/mp4\r\n\r\n";
             try {
-                return send(request("/api/tasks")
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(BodyPublishers.concat(
-                                BodyPublishers.ofString(head),
-                                BodyPublishers.ofFile(file),
-                                BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))));
+                return send(
+                        request("/api/tasks")
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(BodyPublishers.concat(
+                                        BodyPublishers.ofString(head),
+                                        BodyPublishers.ofFile(file),
+                                        BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))),
+                        null);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         HttpResponse<String> tasks() {
-            return send(request("/api/tasks").GET());
+            return send(request("/api/tasks").GET(), null);
         }
 
         HttpResponse<String> task(String id) {
-            return send(request("/api/tasks/" + id).GET());
+            return send(request("/api/tasks/" + id).GET(), null);
         }
 
         HttpResponse<String> deleteTask(String id) {
-            return send(request("/api/tasks/" + id).DELETE());
+            return send(request("/api/tasks/" + id).DELETE(), null);
         }
 
         HttpResponse<Path> download(String taskId, Path target) {
             try {
-                return HTTP.send(
-                        request("/api/download?task_id=" + taskId).GET().build(), BodyHandlers.ofFile(target));
+                var request = request("/api/download?task_id=" + taskId).GET().build();
+                var response = HTTP.send(request, BodyHandlers.ofFile(target));
+                LiveOpenApi.check(request, null, response, null);
+                return response;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
@@ -92,9 +96,12 @@ final class SeedClients {
         }
 
         private HttpResponse<String> json(String method, String path, Map<String, ?> body) {
-            return send(request(path)
-                    .header("Content-Type", "application/json")
-                    .method(method, BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            var json = JSON.writeValueAsString(body);
+            return send(
+                    request(path)
+                            .header("Content-Type", "application/json")
+                            .method(method, BodyPublishers.ofString(json)),
+                    json);
         }
 
         private HttpRequest.Builder request(String path) {
@@ -116,31 +123,37 @@ final class SeedClients {
 
         HttpResponse<String> upload(Path file) {
             try {
-                return send(HttpRequest.newBuilder(URI.create(base + "/file/"))
-                        .header("Content-Type", "video/mp4")
-                        .POST(BodyPublishers.ofFile(file)));
+                return send(
+                        HttpRequest.newBuilder(URI.create(base + "/file/"))
+                                .header("Content-Type", "video/mp4")
+                                .POST(BodyPublishers.ofFile(file)),
+                        null);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         HttpResponse<String> resize(String id, int width, int height) {
-            return send(HttpRequest.newBuilder(URI.create(base + "/file/" + id + "/"))
-                    .header("Content-Type", "application/json")
-                    .method(
-                            "PATCH",
-                            BodyPublishers.ofString(
-                                    JSON.writeValueAsString(Map.of("width", width, "height", height)))));
+            var json = JSON.writeValueAsString(Map.of("width", width, "height", height));
+            return send(
+                    HttpRequest.newBuilder(URI.create(base + "/file/" + id + "/"))
+                            .header("Content-Type", "application/json")
+                            .method("PATCH", BodyPublishers.ofString(json)),
+                    json);
         }
 
         HttpResponse<String> info(String id) {
-            return send(HttpRequest.newBuilder(URI.create(base + "/file/" + id + "/"))
-                    .GET());
+            return send(
+                    HttpRequest.newBuilder(URI.create(base + "/file/" + id + "/"))
+                            .GET(),
+                    null);
         }
 
         HttpResponse<String> delete(String id) {
-            return send(HttpRequest.newBuilder(URI.create(base + "/file/" + id + "/"))
-                    .DELETE());
+            return send(
+                    HttpRequest.newBuilder(URI.create(base + "/file/" + id + "/"))
+                            .DELETE(),
+                    null);
         }
     }
 
@@ -148,9 +161,13 @@ final class SeedClients {
         return JSON.readTree(response.body());
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends the request and checks the exchange against the served OpenAPI document. */
+    private static HttpResponse<String> send(HttpRequest.Builder builder, String jsonBody) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofString());
+            var request = builder.timeout(Duration.ofSeconds(60)).build();
+            var response = HTTP.send(request, BodyHandlers.ofString());
+            LiveOpenApi.check(request, jsonBody, response, response.body());
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
