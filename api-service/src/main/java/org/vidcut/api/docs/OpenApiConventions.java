@@ -40,6 +40,7 @@ class OpenApiConventions {
         errors.put("400", "Malformed request");
         errors.put("401", "Missing, invalid or expired token");
         errors.put("404", "Not found, or not the caller's");
+        errors.put("406", "The Accept header allows none of the media types this operation answers with");
         errors.put("422", "Validation failed");
         errors.put("500", "Unexpected error");
         errors.put("503", "A dependency (database, storage, broker) is unavailable");

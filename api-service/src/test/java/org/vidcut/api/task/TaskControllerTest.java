@@ -151,6 +151,15 @@ class TaskControllerTest {
     }
 
     @Test
+    void answersAnXmlOnlyAcceptWith406InsteadOfXmlEvenWithJacksonXmlOnTheClasspath() throws Exception {
+        when(service.get("alice", "t1")).thenReturn(view("t1", TaskState.SCHEDULED));
+
+        mvc.perform(get("/v1/tasks/t1").header(HttpHeaders.AUTHORIZATION, ALICE).accept(MediaType.APPLICATION_XML))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<"))));
+    }
+
+    @Test
     void invalidRequestIsA422NamingTheField() throws Exception {
         when(service.create(eq("alice"), any()))
                 .thenThrow(new InvalidTaskRequest("end_time", "must not be beyond the end of the video (60 s)"));
