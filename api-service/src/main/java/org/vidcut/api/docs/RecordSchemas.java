@@ -51,13 +51,14 @@ class RecordSchemas {
                             }
                         }
                     });
-            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+            var schemas = openApi.getComponents().getSchemas();
+            schemas.forEach((name, schema) -> {
                 var response = responses.get(name);
                 var request = requests.get(name);
                 if (response != null) {
-                    describe(schema, response, true);
+                    describe(schema, response, true, schemas);
                 } else if (request != null) {
-                    describe(schema, request, false);
+                    describe(schema, request, false, schemas);
                 }
             });
         };
@@ -92,7 +93,7 @@ class RecordSchemas {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void describe(Schema<?> schema, Class<?> record, boolean response) {
+    private static void describe(Schema<?> schema, Class<?> record, boolean response, Map<String, Schema> components) {
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null) {
             return;
@@ -109,7 +110,7 @@ class RecordSchemas {
                 property.setType(null);
             }
             if (isNullable(component)) {
-                properties.put(name, nullable(property));
+                properties.put(name, nullable(property, components));
             }
             if (response) {
                 required.add(name);
@@ -129,10 +130,16 @@ class RecordSchemas {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema nullable(Schema property) {
+    private static Schema nullable(Schema property, Map<String, Schema> components) {
         if (property.get$ref() != null) {
-            // OpenAPI 3.0 ignores siblings of a $ref: wrap it to say null is allowed
-            return new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(property.get$ref())));
+            // OpenAPI 3.0 ignores siblings of a $ref, and validators read no nullable on an allOf wrapper: the
+            // referenced object itself says it may be null (such objects are only ever optional results)
+            var referenced = components.get(
+                    property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
+            if (referenced != null) {
+                referenced.setNullable(true);
+            }
+            return property;
         }
         property.setNullable(true);
         if (property.getEnum() != null && !property.getEnum().contains(null)) {
