@@ -46,6 +46,7 @@ class AccountController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(oneOf = {AnonymousUserCreated.class, AccountCreated.class})))
+    @ApiResponse(responseCode = "409", description = "The username or email is already registered")
     ResponseEntity<Object> create(
             @RequestBody(required = false) @Valid @Nullable Registration registration, HttpServletRequest request) {
         var address = request.getRemoteAddr();

@@ -21,12 +21,16 @@ final class AccountRequests {
 
     record Registration(
             @NotNull
+            @Schema(example = "ada")
             @Pattern(regexp = "[a-zA-Z0-9_.-]{3,32}", message = "must be 3 to 32 characters of a-z A-Z 0-9 _ . -")
             String username,
 
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Email @Size(max = 254) @Schema(example = "ada@example.org")
+            String email,
 
-            @NotNull @Size(min = 10, message = "must be at least 10 characters") @Schema(format = "password")
+            @NotNull
+            @Size(min = 10, message = "must be at least 10 characters")
+            @Schema(format = "password", example = "correct horse battery")
             String password) {
 
         @JsonIgnore
@@ -37,12 +41,27 @@ final class AccountRequests {
     }
 
     record Login(
-            @NotBlank String username,
-            @NotBlank @Schema(format = "password") String password) {}
+            @NotBlank @Schema(example = "ada") String username,
 
-    record AnonymousUserCreated(String token) {}
+            @NotBlank @Schema(format = "password", example = "correct horse battery")
+            String password) {}
 
-    record AccountCreated(String id, String username, String token) {}
+    // closed, so that a response matches exactly one branch of the oneOf of POST /v1/users
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record AnonymousUserCreated(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String token) {}
+
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record AccountCreated(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String id,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String username,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String token) {}
 
     record TokenGranted(String token, Instant expiresAt) {}
 }

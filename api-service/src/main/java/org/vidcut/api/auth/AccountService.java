@@ -67,6 +67,12 @@ class AccountService {
     }
 
     TokenGranted login(Login login, String clientAddress) {
+        var signedIn = signIn(login, clientAddress);
+        return new TokenGranted(signedIn.token(), signedIn.expiresAt());
+    }
+
+    /** Checks the password, within the login limits of the username and the client address, and issues a token. */
+    SignedIn signIn(Login login, String clientAddress) {
         limits.admitLogin(login.username(), clientAddress);
         var account = accounts.findByUsernameKey(UserAccounts.key(login.username()));
         if (account.isEmpty() || account.get().passwordHash() == null) {
@@ -79,6 +85,25 @@ class AccountService {
             throw new CredentialsRejected();
         }
         var issued = tokens.issue(account.get().id());
-        return new TokenGranted(issued.token(), issued.expiresAt());
+        return new SignedIn(account.get().id(), issued.token(), issued.expiresAt());
+    }
+
+    /**
+     * The id of a named account nobody can sign in to (no password, a username registration refuses),
+     * created on first use: the one account that requests of a tokenless compatibility API act as.
+     */
+    String sharedAccount(String username) {
+        indexes.ensure();
+        var key = UserAccounts.key(username);
+        var existing = accounts.findByUsernameKey(key);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        try {
+            return accounts.save(new UserAccount(null, username, key, null, null, null, false, clock.instant()))
+                    .id();
+        } catch (DuplicateKeyException raced) {
+            return accounts.findByUsernameKey(key).orElseThrow().id();
+        }
     }
 }

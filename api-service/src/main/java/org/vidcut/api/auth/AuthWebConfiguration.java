@@ -7,21 +7,30 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires bearer authentication of {@code /v1/**} and the {@link Caller} controller parameter. */
+/**
+ * Wires bearer authentication of {@code /v1/**} and of the compatibility APIs ({@code /api/**}, {@code /file/**})
+ * and the {@link Caller} controller parameter.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthWebConfiguration implements WebMvcConfigurer {
 
     private final ObjectProvider<TokenService> tokens;
     private final ObjectProvider<KnownUsers> users;
+    private final ObjectProvider<TokenlessCallers> tokenless;
 
-    AuthWebConfiguration(ObjectProvider<TokenService> tokens, ObjectProvider<KnownUsers> users) {
+    AuthWebConfiguration(
+            ObjectProvider<TokenService> tokens,
+            ObjectProvider<KnownUsers> users,
+            ObjectProvider<TokenlessCallers> tokenless) {
         this.tokens = tokens;
         this.users = users;
+        this.tokenless = tokenless;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuthenticationInterceptor(tokens, users)).addPathPatterns("/v1/**");
+        registry.addInterceptor(new AuthenticationInterceptor(tokens, users, tokenless))
+                .addPathPatterns("/v1/**", "/api/**", "/file", "/file/**");
     }
 
     @Override

@@ -1,14 +1,18 @@
 package org.vidcut.api.auth;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every {@code /v1/**} request except account creation and login. It runs inside the dispatcher,
+ * Authenticates every API request except account creation and login, and except handlers the OpenAPI document
+ * declares open (an empty {@code @SecurityRequirements}), so the document and the server agree. It runs inside the dispatcher,
  * so a rejection is an exception that the one exception handler turns into the usual problem body (with
  * {@code WWW-Authenticate: Bearer}).
  */
@@ -21,19 +25,32 @@ class AuthenticationInterceptor implements HandlerInterceptor {
     // Looked up lazily: web test slices without the token service still start, and then reject every call.
     private final ObjectProvider<TokenService> tokens;
     private final ObjectProvider<KnownUsers> users;
+    private final ObjectProvider<TokenlessCallers> tokenless;
 
-    AuthenticationInterceptor(ObjectProvider<TokenService> tokens, ObjectProvider<KnownUsers> users) {
+    AuthenticationInterceptor(
+            ObjectProvider<TokenService> tokens,
+            ObjectProvider<KnownUsers> users,
+            ObjectProvider<TokenlessCallers> tokenless) {
         this.tokens = tokens;
         this.users = users;
+        this.tokenless = tokenless;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (isPublic(request)) {
+        if (isPublic(request) || declaredOpen(handler)) {
             return true;
         }
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
+            var caller = tokenless
+                    .orderedStream()
+                    .flatMap(callers -> callers.callerFor(request).stream())
+                    .findFirst();
+            if (caller.isPresent()) {
+                request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+                return true;
+            }
             throw new CallerNotAuthenticated("authentication required: send Authorization: Bearer <token>");
         }
         var token = BearerTokens.fromHeader(header)
@@ -49,6 +66,17 @@ class AuthenticationInterceptor implements HandlerInterceptor {
         }
         request.setAttribute(CALLER_ATTRIBUTE, new Caller(userId));
         return true;
+    }
+
+    private static boolean declaredOpen(Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return false;
+        }
+        var requirements = method.getMethodAnnotation(SecurityRequirements.class);
+        if (requirements == null) {
+            requirements = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), SecurityRequirements.class);
+        }
+        return requirements != null && requirements.value().length == 0;
     }
 
     private static boolean isPublic(HttpServletRequest request) {

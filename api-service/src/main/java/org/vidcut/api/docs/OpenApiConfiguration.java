@@ -7,18 +7,16 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,20 +35,6 @@ class OpenApiConfiguration {
     static {
         // Caller is resolved from the token, not from the request parameters.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
-
-    private static final Map<String, String> ERRORS = errors();
-
-    private static Map<String, String> errors() {
-        var errors = new LinkedHashMap<String, String>();
-        errors.put("400", "Malformed request");
-        errors.put("401", "Missing, invalid or expired token");
-        errors.put("404", "Not found, or not the caller's");
-        errors.put("422", "Validation failed");
-        errors.put("429", "A rate limit or a quota is reached; Retry-After says when to try again");
-        errors.put("500", "Unexpected error");
-        errors.put("503", "A dependency (database, storage, broker) is unavailable");
-        return errors;
     }
 
     @Bean
@@ -72,6 +56,8 @@ class OpenApiConfiguration {
                                         .scheme("bearer")
                                         .bearerFormat("JWT"))
                         .addSchemas(PROBLEM_SCHEMA, problemSchema()))
+                // relative: the document is right on whatever address the api is reached
+                .servers(List.of(new Server().url("/")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 
@@ -87,28 +73,6 @@ class OpenApiConfiguration {
         return new ObjectSchema()
                 .description("RFC 9457 problem details with an extra `error` field")
                 .properties(properties);
-    }
-
-    /** Adds the shared problem responses to every operation that does not describe them itself. */
-    @Bean
-    OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths()
-                .values()
-                .forEach(path -> path.readOperations()
-                        .forEach(operation -> ERRORS.forEach((code, description) -> {
-                            if (operation.getResponses().get(code) == null) {
-                                operation.getResponses().addApiResponse(code, problem(description));
-                            }
-                        })));
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse()
-                .description(description)
-                .content(new Content()
-                        .addMediaType(
-                                "application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
     }
 
     /** Schemas in snake_case, as {@code spring.jackson.property-naming-strategy} makes the wire format. */

@@ -1,6 +1,5 @@
 package org.vidcut.api.task;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -8,17 +7,26 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The body of {@code POST /v1/tasks}. Values stay untyped so that each bad value becomes a 422 naming its
  * field instead of a generic "unreadable body" 400.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record CreateTaskRequest(
-        @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED, description = "one of your videos")
+        @Schema(
+                type = "string",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "one of your videos",
+                example = "replace with the id of one of your videos")
         @JsonProperty("video_id")
         Object videoId,
 
-        @Schema(type = "string", example = "00:00:01.500", description = TIME + " Default 0.")
+        @Schema(
+                oneOf = {Double.class, String.class},
+                example = "00:00:01.500",
+                description = TIME + " Default 0.")
         @JsonProperty("start_time")
         Object startTime,
 
-        @Schema(type = "string", example = "12.5", description = TIME + " Default: the video's end.")
+        @Schema(
+                oneOf = {Double.class, String.class},
+                example = "4",
+                description = TIME + " Default: the video's end.")
         @JsonProperty("end_time")
         Object endTime,
 
@@ -31,6 +39,7 @@ record CreateTaskRequest(
         @Schema(
                 type = "string",
                 allowableValues = {"mp4", "webm", "mkv", "mov", "gif", "mp3"},
+                example = "mp4",
                 description = "Default: the source's format.")
         @JsonProperty("format")
         Object format,
@@ -38,6 +47,7 @@ record CreateTaskRequest(
         @Schema(
                 type = "string",
                 allowableValues = {"keyframe", "exact"},
+                example = "exact",
                 description = "keyframe: stream copy, cut on keyframes, refused when the task re-encodes"
                         + " anyway. Default exact.")
         @JsonProperty("accuracy")

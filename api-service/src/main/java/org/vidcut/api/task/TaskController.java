@@ -1,11 +1,16 @@
 package org.vidcut.api.task;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -44,6 +50,15 @@ class TaskController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = HttpHeaders.LOCATION,
+                            description = "the new task's URL",
+                            schema = @Schema(type = "string", format = "uri")))
     @Operation(
             summary = "Create a task",
             description = "Answers 201 as soon as the task is saved; its state is `scheduled` once the broker"
@@ -89,6 +104,8 @@ class TaskController {
             path = "/{id}/restart",
             method = {RequestMethod.GET, RequestMethod.POST})
     @Operation(summary = "Restart a failed or canceled task (409 otherwise)")
+    @ApiResponse(responseCode = "200", description = "The restarted task, back to scheduled (or new)")
+    @ApiResponse(responseCode = "409", description = "The task is neither failed nor canceled")
     TaskView restart(Caller caller, @PathVariable("id") String id) {
         return tasks.restart(caller.userId(), id);
     }
@@ -97,11 +114,14 @@ class TaskController {
     @Operation(
             summary = "Cancel a new, scheduled or processing task (409 once it has ended)",
             description = "A worker running it stops its ffmpeg within seconds and keeps no result.")
+    @ApiResponse(responseCode = "200", description = "The task, now canceled")
+    @ApiResponse(responseCode = "409", description = "The task has already ended")
     TaskView cancel(Caller caller, @PathVariable("id") String id) {
         return tasks.cancel(caller.userId(), id);
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a task and its result; a running task's ffmpeg is stopped")
     ResponseEntity<Void> delete(Caller caller, @PathVariable("id") String id) {
         tasks.delete(caller.userId(), id);
@@ -110,10 +130,13 @@ class TaskController {
 
     @GetMapping("/{id}/content")
     @Operation(summary = "The result's bytes (409 until done); a single Range is supported")
+    @ApiResponse(responseCode = "200", description = "The whole result")
+    @ApiResponse(responseCode = "409", description = "The task is not done")
     ResponseEntity<StreamingResponseBody> content(
             Caller caller,
             @PathVariable("id") String id,
-            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
+            @Parameter(description = "e.g. bytes=0-1023") @RequestHeader(name = HttpHeaders.RANGE, required = false)
+                    String range) {
         var download = tasks.download(caller.userId(), id);
         // declared as a stream: Spring MVC picks its streaming handler by the declared body type
         return ObjectDownloads.stream(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
 
@@ -24,17 +25,17 @@ record TaskView(
         @JsonProperty("updated_at") Instant updatedAt,
         TaskState state,
         double progress,
-        URI url,
-        Double duration,
+        @Nullable URI url,
+        @Nullable Double duration,
         @JsonProperty("start_time") double startTime,
         @JsonProperty("end_time") double endTime,
-        Integer width,
-        Integer height,
+        @Nullable Integer width,
+        @Nullable Integer height,
         OutputFormat format,
         Accuracy accuracy,
-        String error,
+        @Nullable String error,
         int attempts,
-        Result result,
+        @Nullable Result result,
         List<StateChange> history) {
 
     /**
@@ -47,12 +48,12 @@ record TaskView(
     record Result(
             long size,
             double duration,
-            Integer width,
-            Integer height,
-            @JsonProperty("video_codec") String videoCodec,
-            @JsonProperty("audio_codec") String audioCodec,
-            @JsonProperty("start_time") Double startTime,
-            @JsonProperty("end_time") Double endTime) {
+            @Nullable Integer width,
+            @Nullable Integer height,
+            @JsonProperty("video_codec") @Nullable String videoCodec,
+            @JsonProperty("audio_codec") @Nullable String audioCodec,
+            @JsonProperty("start_time") @Nullable Double startTime,
+            @JsonProperty("end_time") @Nullable Double endTime) {
 
         static Result of(TaskResult result) {
             return new Result(

@@ -63,19 +63,23 @@ class VideoService implements OwnedVideos {
     }
 
     VideoView upload(String ownerId, MultipartFile file) {
-        if (file.getSize() > upload.maxSize().toBytes()) {
+        return upload(ownerId, new Upload(file.getOriginalFilename(), file.getContentType(), file.getSize(), file));
+    }
+
+    VideoView upload(String ownerId, Upload file) {
+        if (file.size() > upload.maxSize().toBytes()) {
             throw new UploadTooLarge(upload.maxSize());
         }
-        if (file.isEmpty()) {
+        if (file.size() == 0) {
             throw new VideoUnreadable("it is empty");
         }
-        limits.admitStorage(ownerId, file.getSize());
+        limits.admitStorage(ownerId, file.size());
         var id = new ObjectId().toHexString();
         var key = objectKey(ownerId, id);
         long size;
-        try (var content = file.getInputStream()) {
+        try (var content = file.content().getInputStream()) {
             // typed only once probed: the client's Content-Type is never stored or served
-            size = store.put(key, content, file.getSize(), MediaType.APPLICATION_OCTET_STREAM_VALUE)
+            size = store.put(key, content, file.size(), MediaType.APPLICATION_OCTET_STREAM_VALUE)
                     .size();
         } catch (IOException e) {
             throw new StorageUnavailable(e);
@@ -87,7 +91,7 @@ class VideoService implements OwnedVideos {
                     id,
                     ownerId,
                     key,
-                    Filenames.sanitize(file.getOriginalFilename()),
+                    Filenames.sanitize(file.filename()),
                     ContainerTypes.mediaType(probe.container(), probe.videoCodec()),
                     size,
                     probe.durationSeconds(),

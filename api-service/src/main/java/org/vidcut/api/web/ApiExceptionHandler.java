@@ -3,6 +3,7 @@ package org.vidcut.api.web;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -11,12 +12,14 @@ import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpIOException;
 import org.springframework.amqp.AmqpTimeoutException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,12 +28,15 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure of a request into {@code application/problem+json} with an {@code error} field. Spring
@@ -41,6 +47,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ObjectProvider<ErrorDialect> dialects;
+
+    ApiExceptionHandler(ObjectProvider<ErrorDialect> dialects) {
+        this.dialects = dialects;
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -57,7 +69,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return Problems.response(problem.status(), problem.getMessage(), headers);
+        return answer(problem.status(), problem.getMessage(), headers);
     }
 
     @ExceptionHandler({
@@ -68,28 +80,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("database unavailable: {}", e.toString());
-        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable, try again later");
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable, try again later", new HttpHeaders());
     }
 
     @ExceptionHandler({AmqpConnectException.class, AmqpIOException.class, AmqpTimeoutException.class})
     ResponseEntity<ProblemDetail> brokerUnavailable(Exception e) {
         log.warn("message broker unavailable: {}", e.toString());
-        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the message broker is unavailable, try again later");
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "the message broker is unavailable, try again later",
+                new HttpHeaders());
     }
 
     /** Covers a request that is not multipart at all, or whose multipart body cannot be parsed. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
-            return Problems.response(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage(tooLarge));
+            return answer(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage(tooLarge), new HttpHeaders());
         }
-        return Problems.response(HttpStatus.BAD_REQUEST, "the request is not a readable multipart/form-data upload");
+        return answer(
+                HttpStatus.BAD_REQUEST, "the request is not a readable multipart/form-data upload", new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal error", new HttpHeaders());
     }
 
     @Override
@@ -124,6 +141,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof JsonBodyTooLarge tooLarge) {
                 return problem(e, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), headers);
             }
+        }
+        if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+            // A misspelt or unsupported field silently ignored would run a task nobody asked for.
+            var known = unknown.getKnownPropertyIds() == null
+                    ? ""
+                    : "; known fields: "
+                            + unknown.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "));
+            return problem(
+                    e,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "unknown field '" + unknown.getPropertyName() + "'" + known,
+                    headers);
         }
         return problem(e, HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this endpoint", headers);
     }
@@ -182,10 +214,35 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> problem(Exception e, HttpStatusCode status, String error, HttpHeaders headers) {
-        var response = Problems.response(status, error, headers);
+        var response = answer(status, error, headers);
         return ResponseEntity.status(response.getStatusCode())
                 .headers(response.getHeaders())
                 .body(response.getBody());
+    }
+
+    /** The problem response, in the error dialect of the routes the current request belongs to, if any. */
+    private ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String error, HttpHeaders headers) {
+        var dialect = currentPath()
+                .flatMap(path -> dialects.orderedStream()
+                        .filter(candidate -> candidate.covers(path))
+                        .findFirst());
+        if (dialect.isEmpty()) {
+            return Problems.response(status, error, headers);
+        }
+        var spoken = dialect.get().status(status);
+        return ResponseEntity.status(spoken)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Problems.problem(spoken, error));
+    }
+
+    private static Optional<String> currentPath() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            var request = attributes.getRequest();
+            return Optional.of(
+                    request.getRequestURI().substring(request.getContextPath().length()));
+        }
+        return Optional.empty();
     }
 
     private static String tooLargeMessage(MaxUploadSizeExceededException e) {

@@ -101,6 +101,11 @@ final class PostmanCollection {
             segments.add(postman);
             rawPath.append('/').append(postman);
         }
+        if (path.endsWith("/") && path.length() > 1) {
+            // Postman spells a trailing slash as an empty last segment
+            segments.add("");
+            rawPath.append('/');
+        }
         url.putArray("host").add("{{baseUrl}}");
         var query = NODES.arrayNode();
         var variables = NODES.arrayNode();

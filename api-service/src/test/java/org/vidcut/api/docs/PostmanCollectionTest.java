@@ -27,8 +27,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Generates the Postman collection from the served OpenAPI document during the build (GitHub issue 3) and
- * checks that it holds every operation exactly once, so the published file cannot miss or duplicate endpoints.
+ * Generates the Postman collection and the OpenAPI document from what the api serves and checks that the copies
+ * committed under {@code docs/} are exactly that (GitHub issues 3 and 11), and that the collection holds every
+ * operation exactly once. After an API change, regenerate them with
+ * {@code ./mvnw -pl api-service -am verify -Dtest=PostmanCollectionTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dvidcut.docs.regenerate=true}.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -41,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class PostmanCollectionTest {
 
-    static final Path OUTPUT = Path.of("target", "postman", "vidcut.postman_collection.json");
+    static final Path COLLECTION = ApiDocuments.DOCS.resolve("vidcut.postman_collection.json");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,10 +73,27 @@ class PostmanCollectionTest {
                 .getResponse()
                 .getContentAsString();
         openApi = JSON.readTree(spec);
-        Files.createDirectories(OUTPUT.getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(OUTPUT.toFile(), PostmanCollection.from(openApi));
-        // read back what was written, so the file itself is what is checked
-        collection = JSON.readTree(Files.readString(OUTPUT));
+        ApiDocuments.writeIfRegenerating(ApiDocuments.OPENAPI, ApiDocuments.pretty(openApi));
+        // kept for a diff when the committed copy is stale
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "openapi.served.json"), ApiDocuments.pretty(openApi));
+        ApiDocuments.writeIfRegenerating(COLLECTION, ApiDocuments.pretty(PostmanCollection.from(openApi)));
+        // the committed file itself is what is checked
+        collection = JSON.readTree(Files.readString(COLLECTION));
+    }
+
+    @Test
+    void theCommittedOpenApiDocumentIsWhatTheApiServes() throws IOException {
+        assertThat(Files.readString(ApiDocuments.OPENAPI))
+                .as(ApiDocuments.STALE, ApiDocuments.OPENAPI)
+                .isEqualTo(ApiDocuments.pretty(openApi));
+    }
+
+    @Test
+    void theCommittedCollectionIsWhatTheCurrentDocumentGenerates() throws IOException {
+        assertThat(Files.readString(COLLECTION))
+                .as(ApiDocuments.STALE, COLLECTION)
+                .isEqualTo(ApiDocuments.pretty(PostmanCollection.from(openApi)));
     }
 
     @Test

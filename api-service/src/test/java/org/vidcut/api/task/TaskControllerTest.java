@@ -125,20 +125,42 @@ class TaskControllerTest {
     }
 
     @Test
-    void createPassesRawValuesAndIgnoresUnknownFields() throws Exception {
+    void createPassesRawValues() throws Exception {
         when(service.create(eq("alice"), any())).thenReturn(view("t1", TaskState.SCHEDULED));
 
         mvc.perform(post("/v1/tasks")
                         .header(HttpHeaders.AUTHORIZATION, ALICE)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"video_id\":\"v1\",\"start_time\":\"00:00:01.500\",\"width\":640,"
-                                + "\"accuracy\":\"keyframe\",\"colour\":\"blue\"}"))
+                                + "\"accuracy\":\"keyframe\"}"))
                 .andExpect(status().isCreated());
 
         var request = ArgumentCaptor.forClass(CreateTaskRequest.class);
         verify(service).create(eq("alice"), request.capture());
         org.assertj.core.api.Assertions.assertThat(request.getValue())
                 .isEqualTo(new CreateTaskRequest("v1", "00:00:01.500", null, 640, null, null, "keyframe"));
+    }
+
+    @Test
+    void createRefusesAnUnknownFieldWith422NamingItInsteadOfIgnoringIt() throws Exception {
+        mvc.perform(post("/v1/tasks")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"video_id\":\"v1\",\"conversion_type\":\"webm\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.error").value(startsWith("unknown field 'conversion_type'")))
+                .andExpect(jsonPath("$.error").value(containsString("format")));
+        verify(service, org.mockito.Mockito.never()).create(any(), any());
+    }
+
+    @Test
+    void answersAnXmlOnlyAcceptWith406InsteadOfXmlEvenWithJacksonXmlOnTheClasspath() throws Exception {
+        when(service.get("alice", "t1")).thenReturn(view("t1", TaskState.SCHEDULED));
+
+        mvc.perform(get("/v1/tasks/t1").header(HttpHeaders.AUTHORIZATION, ALICE).accept(MediaType.APPLICATION_XML))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<"))));
     }
 
     @Test

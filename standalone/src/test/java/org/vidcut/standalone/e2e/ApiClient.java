@@ -31,7 +31,7 @@ final class ApiClient {
 
     static ApiClient anonymous(String baseUrl) {
         var client = new ApiClient(baseUrl, null);
-        var response = client.send(client.request("/v1/users").POST(BodyPublishers.noBody()));
+        var response = client.send(client.request("/v1/users").POST(BodyPublishers.noBody()), null);
         if (response.statusCode() != 201) {
             throw new IllegalStateException(
                     "could not create a user: " + response.statusCode() + " " + response.body());
@@ -56,9 +56,11 @@ final class ApiClient {
         try {
             var body = BodyPublishers.concat(
                     BodyPublishers.ofString(head), BodyPublishers.ofFile(file), BodyPublishers.ofString(tail));
-            return send(request("/v1/videos")
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(body));
+            return send(
+                    request("/v1/videos")
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(body),
+                    null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,17 +75,16 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(String path, Map<String, ?> body) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        var json = JSON.writeValueAsString(body);
+        return send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)), json);
     }
 
     HttpResponse<String> get(String path) {
-        return send(request(path).GET());
+        return send(request(path).GET(), null);
     }
 
     HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE());
+        return send(request(path).DELETE(), null);
     }
 
     JsonNode task(String taskId) {
@@ -92,7 +93,10 @@ final class ApiClient {
 
     HttpResponse<Path> download(String path, Path target) {
         try {
-            return http.send(request(path).GET().build(), BodyHandlers.ofFile(target));
+            var request = request(path).GET().build();
+            var response = http.send(request, BodyHandlers.ofFile(target));
+            LiveOpenApi.check(request, null, response, null);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -113,9 +117,13 @@ final class ApiClient {
         return builder;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends the request and checks the exchange against the served OpenAPI document. */
+    private HttpResponse<String> send(HttpRequest.Builder builder, String jsonBody) {
         try {
-            return http.send(request.build(), BodyHandlers.ofString());
+            var request = builder.build();
+            var response = http.send(request, BodyHandlers.ofString());
+            LiveOpenApi.check(request, jsonBody, response, response.body());
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

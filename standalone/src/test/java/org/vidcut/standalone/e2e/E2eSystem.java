@@ -11,10 +11,15 @@ final class E2eSystem {
     private E2eSystem() {}
 
     static Standalone start(Path dataDir) {
+        return Standalone.start(settings(dataDir));
+    }
+
+    /** The settings {@link #start} uses, for a test that adds api arguments. */
+    static StandaloneSettings settings(Path dataDir) {
         var settings = new StandaloneSettings(0, dataDir);
         if (TestBroker.rabbitMqReachable()) {
             settings = settings.withExternalAmqp(TestBroker.endpoint().amqp());
         }
-        return Standalone.start(settings);
+        return settings;
     }
 }

@@ -31,8 +31,9 @@ abstract class LongJobsEndToEndTest {
 
     private static final Duration CONSUMER_TIMEOUT = Duration.ofSeconds(4);
 
+    /** Static: JUnit fills instance fields only before each test, and the system starts before all of them. */
     @TempDir
-    Path dir;
+    static Path dir;
 
     private RabbitConsumerTimeout lowered;
     private Standalone system;

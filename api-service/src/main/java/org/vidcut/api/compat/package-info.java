@@ -1,0 +1,5 @@
+/**
+ * Drop-in compatibility with the two earlier systems (DESIGN.md, "Compatibility with the earlier systems"): thin
+ * HTTP adapters over the same account, video and task use cases as {@code /v1}, each in its own package.
+ */
+package org.vidcut.api.compat;
