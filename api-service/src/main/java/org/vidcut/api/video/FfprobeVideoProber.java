@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.vidcut.contracts.SourceFormats;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,30 +27,7 @@ class FfprobeVideoProber implements VideoProber {
 
     private static final Logger log = LoggerFactory.getLogger(FfprobeVideoProber.class);
 
-    static final String FORMAT_WHITELIST = String.join(
-            ",",
-            "mov",
-            "matroska",
-            "webm",
-            "avi",
-            "flv",
-            "mpegts",
-            "mpeg",
-            "mpegvideo",
-            "m4v",
-            "ogg",
-            "asf",
-            "mxf",
-            "gif",
-            "h264",
-            "hevc",
-            "dv",
-            "nut",
-            "rm",
-            "ivf",
-            "yuv4mpegpipe",
-            "wtv",
-            "mjpeg");
+    static final String FORMAT_WHITELIST = SourceFormats.DEMUXER_ALLOW_LIST;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
