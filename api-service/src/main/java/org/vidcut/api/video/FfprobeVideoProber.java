@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.vidcut.contracts.SourceFormats;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,30 +28,7 @@ class FfprobeVideoProber implements VideoProber {
 
     private static final Logger log = LoggerFactory.getLogger(FfprobeVideoProber.class);
 
-    static final String FORMAT_WHITELIST = String.join(
-            ",",
-            "mov",
-            "matroska",
-            "webm",
-            "avi",
-            "flv",
-            "mpegts",
-            "mpeg",
-            "mpegvideo",
-            "m4v",
-            "ogg",
-            "asf",
-            "mxf",
-            "gif",
-            "h264",
-            "hevc",
-            "dv",
-            "nut",
-            "rm",
-            "ivf",
-            "yuv4mpegpipe",
-            "wtv",
-            "mjpeg");
+    static final String FORMAT_WHITELIST = SourceFormats.DEMUXER_ALLOW_LIST;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SIGNED_URL = Pattern.compile("https?://\\S+");

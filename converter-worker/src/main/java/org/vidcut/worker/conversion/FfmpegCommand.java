@@ -8,6 +8,7 @@ import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.SourceFormats;
 
 /**
  * Translates {@link Operations} into ffmpeg arguments. Pure: the same job always gives the same arguments, and
@@ -23,30 +24,7 @@ final class FfmpegCommand {
      * ({@code FfprobeVideoProber.FORMAT_WHITELIST}), so every accepted upload converts and no playlist (HLS,
      * concat) makes ffmpeg fetch other URLs or local files.
      */
-    static final String FORMAT_WHITELIST = String.join(
-            ",",
-            "mov",
-            "matroska",
-            "webm",
-            "avi",
-            "flv",
-            "mpegts",
-            "mpeg",
-            "mpegvideo",
-            "m4v",
-            "ogg",
-            "asf",
-            "mxf",
-            "gif",
-            "h264",
-            "hevc",
-            "dv",
-            "nut",
-            "rm",
-            "ivf",
-            "yuv4mpegpipe",
-            "wtv",
-            "mjpeg");
+    static final String FORMAT_WHITELIST = SourceFormats.DEMUXER_ALLOW_LIST;
 
     static final String REMOTE_PROTOCOLS = "http,https,tcp,tls";
     static final String LOCAL_PROTOCOLS = "file";
