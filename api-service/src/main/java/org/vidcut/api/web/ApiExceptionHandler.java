@@ -3,7 +3,6 @@ package org.vidcut.api.web;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,8 +27,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -222,7 +219,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The problem response, in the error dialect of the routes the current request belongs to, if any. */
     private ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String error, HttpHeaders headers) {
-        var dialect = currentPath()
+        var dialect = CurrentRequest.path()
                 .flatMap(path -> dialects.orderedStream()
                         .filter(candidate -> candidate.covers(path))
                         .findFirst());
@@ -234,15 +231,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Problems.problem(spoken, error));
-    }
-
-    private static Optional<String> currentPath() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            var request = attributes.getRequest();
-            return Optional.of(
-                    request.getRequestURI().substring(request.getContextPath().length()));
-        }
-        return Optional.empty();
     }
 
     private static String tooLargeMessage(MaxUploadSizeExceededException e) {
