@@ -1,5 +1,6 @@
 package org.vidcut.api.storage;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import java.net.URI;
 import java.time.Duration;
@@ -31,6 +32,23 @@ class StorageConfiguration {
                 client(properties.endpoint(), properties, http),
                 client(properties.effectivePublicEndpoint(), properties, http),
                 properties);
+    }
+
+    @Bean
+    MinioMultipartStore multipartStore(StorageProperties properties, MinioObjectStore objects) {
+        var http = new OkHttpClient.Builder()
+                .connectTimeout(properties.connectTimeout())
+                .readTimeout(TRANSFER_TIMEOUT)
+                .writeTimeout(TRANSFER_TIMEOUT)
+                .build();
+        var internal = MinioAsyncClient.builder()
+                .endpoint(properties.endpoint().toString())
+                .region(properties.region())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .httpClient(http)
+                .build();
+        return new MinioMultipartStore(
+                internal, client(properties.effectivePublicEndpoint(), properties, http), objects, properties);
     }
 
     static MinioClient client(URI endpoint, StorageProperties properties, OkHttpClient http) {
