@@ -1,7 +1,6 @@
 package org.vidcut.api.upload;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -40,10 +39,5 @@ record UploadDocument(
 
     boolean expired(Instant now) {
         return !expiresAt.isAfter(now);
-    }
-
-    @Nullable
-    String maybeVideoId() {
-        return state == UploadState.COMPLETED ? videoId : null;
     }
 }
