@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
+import org.vidcut.support.storage.StorageProperties;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /**
  * Multipart uploads on MinIO (or any S3) through the low-level calls of {@link MinioAsyncClient}; the part links

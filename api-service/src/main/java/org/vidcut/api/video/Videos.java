@@ -9,7 +9,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
-import org.vidcut.api.storage.StorageUnavailable;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /**
  * The video use cases for other features (the compatibility APIs): the same upload, probe, limits and deletion
