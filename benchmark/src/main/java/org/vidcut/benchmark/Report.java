@@ -100,10 +100,11 @@ final class Report {
         var out = new StringBuilder();
         for (int r = 0; r < cells.size(); r++) {
             var line = cells.get(r);
+            var text = new StringBuilder();
             for (int i = 0; i < line.size(); i++) {
-                out.append(i == 0 ? "" : " | ").append(pad(line.get(i), widths[i]));
+                text.append(i == 0 ? "" : " | ").append(pad(line.get(i), widths[i]));
             }
-            out.append('\n');
+            out.append(text.toString().stripTrailing()).append('\n');
             if (r == 0) {
                 for (int i = 0; i < widths.length; i++) {
                     out.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
