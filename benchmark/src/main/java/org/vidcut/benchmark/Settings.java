@@ -18,6 +18,7 @@ record Settings(
         int loadConnections,
         Duration loadDuration,
         int warmupSeconds,
+        Duration startTimeout,
         boolean jfr,
         Set<String> rows,
         Map<String, String> environment) {
@@ -43,6 +44,7 @@ record Settings(
                 number(values, "load-connections", 16),
                 Duration.ofSeconds(number(values, "load-seconds", 10)),
                 number(values, "warmup-seconds", 20),
+                Duration.ofSeconds(number(values, "start-seconds", 180)),
                 Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
                 Set.of(values.getOrDefault("rows", ALL_ROWS).split(",")),
                 environment(values));
