@@ -69,7 +69,7 @@ public final class Benchmark {
                 settings.workDir().resolve("standalone.log"),
                 jvmOptions(),
                 environment(spy),
-                Duration.ofMinutes(3))) {
+                settings.startTimeout())) {
             report.detail(
                     "standalone started in %.1f s (pid %d, API %s, S3 stand-in %s)",
                     (System.nanoTime() - startNanos) / 1e9, standalone.pid(), standalone.api(), standalone.s3());

@@ -1,13 +1,16 @@
 package org.vidcut.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Creates a task and waits until it is {@code done}, the way a client should: on the task's event stream
@@ -29,11 +32,13 @@ final class TaskRunner implements AutoCloseable {
     private final ApiClient api;
     private final Duration pollEvery;
     private final Duration timeout;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "event-stream-watchdog");
+    /** Reads the streams, so that a task that never ends times out instead of blocking the benchmark. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
+        var thread = new Thread(runnable, "event-stream-reader");
         thread.setDaemon(true);
         return thread;
     });
+
     private String eventsUnavailable;
 
     TaskRunner(ApiClient api, Duration pollEvery, Duration timeout) {
@@ -59,15 +64,18 @@ final class TaskRunner implements AutoCloseable {
         long start = System.nanoTime();
         var id = api.createTask(request).get("id").asText();
         var counts = new int[2];
-        JsonNode done = streaming() ? awaitOnStream(id, start, counts) : null;
+        Seen done = streaming() ? awaitOnStream(id, start, counts) : null;
         if (done == null) {
             done = poll(id, start, counts);
         }
-        return new TaskRun(id, System.nanoTime() - start, postedAt, counts[0], counts[1], done);
+        return new TaskRun(id, done.atNanos() - start, postedAt, counts[0], counts[1], done.task());
     }
 
-    /** The {@code done} task view, or null when there is no stream or it ended before a terminal state. */
-    private JsonNode awaitOnStream(String id, long start, int[] counts) {
+    /** The terminal task view and when the client saw it. */
+    private record Seen(JsonNode task, long atNanos) {}
+
+    /** The {@code done} task, or null when there is no stream or it ended before a terminal state. */
+    private Seen awaitOnStream(String id, long start, int[] counts) {
         var response = api.openEvents(id);
         if (NO_EVENTS.contains(response.statusCode())) {
             response.body().close();
@@ -79,39 +87,50 @@ final class TaskRunner implements AutoCloseable {
             response.body().close();
             throw new IllegalStateException("GET /v1/tasks/" + id + "/events answered " + response.statusCode());
         }
+        var lines = response.body();
+        Future<Seen> reader = readers.submit(() -> readUntilTerminal(id, lines, counts));
+        try {
+            return reader.get(timeout.toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reader.cancel(true);
+            throw new IllegalStateException("task " + id + " not done after " + timeout, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            lines.close();
+        }
+    }
+
+    private static Seen readUntilTerminal(String id, Stream<String> lines, int[] counts) {
         var parser = new ServerSentEvents();
-        long remaining = timeout.toNanos() - (System.nanoTime() - start);
-        try (var lines = response.body();
-                var guard = new Guard(watchdog.schedule(lines::close, remaining, TimeUnit.NANOSECONDS))) {
-            var iterator = lines.iterator();
-            while (iterator.hasNext()) {
-                var event = parser.accept(iterator.next());
-                if (event.isEmpty() || !event.get().name().equals("task")) {
-                    continue;
-                }
-                counts[1]++;
-                var task = ApiClient.json(event.get().data());
-                if (terminal(id, task)) {
-                    return task;
-                }
+        var iterator = lines.iterator();
+        while (iterator.hasNext()) {
+            var event = parser.accept(iterator.next());
+            if (event.isEmpty() || !event.get().name().equals("task")) {
+                continue;
             }
-        } catch (UncheckedIOException e) {
-            if (System.nanoTime() - start >= timeout.toNanos()) {
-                throw new IllegalStateException("task " + id + " not done after " + timeout, e);
+            long at = System.nanoTime();
+            counts[1]++;
+            var task = ApiClient.json(event.get().data());
+            if (terminal(id, task)) {
+                return new Seen(task, at);
             }
-            throw e;
         }
         return null;
     }
 
-    private JsonNode poll(String id, long start, int[] counts) {
+    private Seen poll(String id, long start, int[] counts) {
         while (true) {
             var task = api.task(id);
+            long at = System.nanoTime();
             counts[0]++;
             if (terminal(id, task)) {
-                return task;
+                return new Seen(task, at);
             }
-            if (System.nanoTime() - start > timeout.toNanos()) {
+            if (at - start > timeout.toNanos()) {
                 throw new IllegalStateException("task " + id + " not done after " + timeout + ": " + task);
             }
             try {
@@ -134,13 +153,6 @@ final class TaskRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
-    }
-
-    private record Guard(java.util.concurrent.Future<?> timer) implements AutoCloseable {
-        @Override
-        public void close() {
-            timer.cancel(false);
-        }
+        readers.shutdownNow();
     }
 }

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ class TaskRunnerTest {
     private int eventsStatus = 200;
     private String events = "";
     private String taskView = "{\"id\":\"t1\",\"state\":\"done\"}";
+    private final CountDownLatch streamMayEnd = new CountDownLatch(1);
+    private boolean streamStaysOpen;
 
     private static HttpServer server() {
         try {
@@ -32,10 +36,21 @@ class TaskRunnerTest {
     }
 
     private TaskRunner runner() {
+        return runner(Duration.ofSeconds(10));
+    }
+
+    private TaskRunner runner(Duration timeout) {
         server.createContext("/v1/tasks", exchange -> {
             var path = exchange.getRequestURI().getPath();
             if (exchange.getRequestMethod().equals("POST")) {
                 reply(exchange, 201, "application/json", "{\"id\":\"t1\",\"state\":\"new\"}");
+            } else if (path.endsWith("/events") && streamStaysOpen) {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write(events.getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                awaitQuietly(streamMayEnd);
+                exchange.close();
             } else if (path.endsWith("/events")) {
                 reply(exchange, eventsStatus, "text/event-stream", events);
             } else {
@@ -46,7 +61,15 @@ class TaskRunnerTest {
         server.start();
         var api = new ApiClient(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
-        return new TaskRunner(api, Duration.ofMillis(1), Duration.ofSeconds(10));
+        return new TaskRunner(api, Duration.ofMillis(1), timeout);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
@@ -60,6 +83,7 @@ class TaskRunnerTest {
 
     @AfterEach
     void stop() {
+        streamMayEnd.countDown();
         server.stop(0);
     }
 
@@ -113,6 +137,20 @@ class TaskRunnerTest {
 
             assertThat(run.events()).isEqualTo(1);
             assertThat(run.statusRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTaskThatNeverEndsTimesOutWhileItsStreamStaysOpen() {
+        streamStaysOpen = true;
+        events = """
+                event: task
+                data: {"id":"t1","state":"processing"}
+
+                """;
+        try (var runner = runner(Duration.ofSeconds(2))) {
+            assertThatThrownBy(() -> runner.run(TaskRequest.trim("v1", 60, 90).exact()))
+                    .hasMessageContaining("not done after PT2S");
         }
     }
 
