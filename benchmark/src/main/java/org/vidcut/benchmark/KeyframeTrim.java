@@ -77,7 +77,9 @@ final class KeyframeTrim implements Measurement {
                         NAME,
                         Format.list(samples.stream().map(s -> s.run().seconds()).toList()),
                         Format.list(raw.seconds()),
-                        sent.stream().map(Format::megabytes).toList());
+                        egress.isPresent()
+                                ? sent.stream().map(Format::megabytes).toList()
+                                : "not counted (iptables unavailable)");
         session.report().detail("worker's keyframe command: `%s`", RawFfmpeg.masked(last.lastSourceRead()));
         TaskCostRows.add(session, "keyframe trim", samples, raw, TaskCostRows.KEYFRAME_SERVICE_CPU);
         session.findings().doneTaskId(last.run().id());
