@@ -1,5 +1,6 @@
 package org.vidcut.api.webhooks;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,5 +13,15 @@ record CreateWebhookRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "https://example.com/hooks/vidcut") @Nullable
         String url,
 
-        @Schema(example = "[\"task.done\", \"task.failed\"]") @Nullable
+        @ArraySchema(
+                schema =
+                        @Schema(
+                                allowableValues = {
+                                    "task.scheduled",
+                                    "task.processing",
+                                    "task.done",
+                                    "task.failed",
+                                    "task.canceled"
+                                }))
+        @Nullable
         List<String> events) {}

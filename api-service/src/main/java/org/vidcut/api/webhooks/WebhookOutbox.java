@@ -1,13 +1,11 @@
 package org.vidcut.api.webhooks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,16 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.vidcut.api.task.PendingNotifications;
 import org.vidcut.api.task.TaskNotifications;
 import org.vidcut.api.task.TaskNotificationsPending;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sweeper of the webhook outbox. It turns the notifications tasks carry into delivery documents, one per
- * subscribed webhook, and hands due deliveries to a small pool of senders. It runs at once when a task of this
- * api changed ({@link TaskNotificationsPending}) or a sender finished, and every sweep interval regardless, which
- * picks up what other replicas or a previous run of this one left behind.
+ * The sweeper of the webhook outbox: it turns the notifications tasks carry into deliveries and hands due
+ * deliveries to a small pool of senders. It sweeps at once when a task of this api changed
+ * ({@link TaskNotificationsPending}), a delivery was redelivered or a retry this api scheduled falls due, and
+ * every sweep interval regardless, which picks up what other replicas or a previous run of this one left behind.
  */
 @Component
 class WebhookOutbox implements SmartLifecycle {
@@ -35,31 +31,29 @@ class WebhookOutbox implements SmartLifecycle {
     private static final int BATCH = 100;
 
     private final TaskNotifications notifications;
-    private final WebhookRepository webhooks;
+    private final EventFanout fanout;
     private final DeliveryRepository deliveries;
-    private final WebhookSender sender;
+    private final DeliveryAttempts attempts;
     private final WebhookProperties properties;
-    private final JsonMapper json;
     private final Semaphore wakeups = new Semaphore(0);
     private final Semaphore idleSenders;
 
     private volatile boolean running;
     private @Nullable Thread sweeper;
-    private @Nullable ExecutorService pool;
+    private @Nullable ExecutorService senders;
+    private @Nullable ScheduledExecutorService timer;
 
     WebhookOutbox(
             TaskNotifications notifications,
-            WebhookRepository webhooks,
+            EventFanout fanout,
             DeliveryRepository deliveries,
-            WebhookSender sender,
-            WebhookProperties properties,
-            JsonMapper json) {
+            DeliveryAttempts attempts,
+            WebhookProperties properties) {
         this.notifications = notifications;
-        this.webhooks = webhooks;
+        this.fanout = fanout;
         this.deliveries = deliveries;
-        this.sender = sender;
+        this.attempts = attempts;
         this.properties = properties;
-        this.json = json;
         this.idleSenders = new Semaphore(properties.senders());
     }
 
@@ -75,16 +69,12 @@ class WebhookOutbox implements SmartLifecycle {
     @Override
     public synchronized void start() {
         var threads = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(properties.senders(), task -> {
-            var thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        senders = Executors.newFixedThreadPool(
+                properties.senders(), task -> daemon(task, "webhook-sender-" + threads.incrementAndGet()));
+        timer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "webhook-retry-timer"));
         running = true;
-        var thread = new Thread(this::run, "webhook-outbox");
-        thread.setDaemon(true);
-        thread.start();
-        sweeper = thread;
+        sweeper = daemon(this::run, "webhook-outbox");
+        sweeper.start();
     }
 
     /** Stops sweeping; an attempt cut short stays claimed and is made again once its lease ends. */
@@ -94,10 +84,13 @@ class WebhookOutbox implements SmartLifecycle {
         if (sweeper != null) {
             sweeper.interrupt();
         }
-        if (pool != null) {
-            pool.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (senders != null) {
+            senders.shutdownNow();
             try {
-                pool.awaitTermination(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                senders.awaitTermination(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -112,75 +105,39 @@ class WebhookOutbox implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                wakeups.tryAcquire(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
                 createDeliveries();
                 sendDue();
+                wakeups.tryAcquire(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("webhook sweep failed, trying again at the next one: {}", e.toString());
+                    sleepQuietly();
                 }
             }
         }
     }
 
     /** Turns due task notifications into deliveries; each claim is released only once its deliveries exist. */
-    void createDeliveries() {
+    private void createDeliveries() {
         for (int i = 0; i < BATCH; i++) {
             var now = Instant.now();
             var claim = notifications.claimNext(now, now.plus(properties.lease()));
             if (claim.isEmpty()) {
                 return;
             }
-            for (var notice : claim.get().notices()) {
-                createDeliveries(claim.get(), notice, now);
-            }
+            fanout.fanOut(claim.get(), now);
             notifications.release(claim.get());
         }
     }
 
-    private void createDeliveries(PendingNotifications claim, PendingNotifications.Notice notice, Instant now) {
-        var event = WebhookEvent.ofTaskState(notice.state());
-        if (event.isEmpty()) {
-            return;
-        }
-        var subscribed = webhooks.findSubscribed(claim.ownerId(), event.get().type());
-        if (subscribed.isEmpty()) {
-            return;
-        }
-        // one id per event: the same task attempt enters a state at most once
-        var eventId = "evt_" + claim.taskId() + "_" + notice.attempt() + "_" + notice.state();
-        var payload = json.createObjectNode()
-                .put("type", event.get().type())
-                .put("timestamp", notice.at().toString())
-                .set("data", claim.task());
-        var body = json.writeValueAsString(payload);
-        for (var webhook : subscribed) {
-            deliveries.insertIfAbsent(new DeliveryDocument(
-                    deliveryId(webhook.id(), eventId),
-                    webhook.id(),
-                    claim.ownerId(),
-                    eventId,
-                    event.get().type(),
-                    claim.taskId(),
-                    body,
-                    DeliveryState.PENDING,
-                    0,
-                    null,
-                    now,
-                    null,
-                    now,
-                    now.plus(properties.retryFor())));
-        }
-    }
-
     /** Claims due deliveries while a sender is idle and hands each to one. */
-    void sendDue() {
-        var senders = pool;
-        while (senders != null && idleSenders.tryAcquire()) {
+    private void sendDue() {
+        var pool = senders;
+        while (pool != null && idleSenders.tryAcquire()) {
             var now = Instant.now();
             var claimed = deliveries.claimDue(now, now.plus(properties.lease()));
             if (claimed.isEmpty()) {
@@ -188,9 +145,9 @@ class WebhookOutbox implements SmartLifecycle {
                 return;
             }
             try {
-                senders.execute(() -> {
+                pool.execute(() -> {
                     try {
-                        attempt(claimed.get());
+                        attempts.attempt(claimed.get()).ifPresent(this::wakeAt);
                     } finally {
                         idleSenders.release();
                         wake();
@@ -204,31 +161,30 @@ class WebhookOutbox implements SmartLifecycle {
         }
     }
 
-    private void attempt(DeliveryDocument delivery) {
-        var webhook = webhooks.findById(delivery.webhookId());
-        if (webhook.isEmpty()) {
-            deliveries.recordFailure(delivery.id(), null, "the webhook was deleted", null);
-            return;
+    /** A retry due before the next sweep is not left waiting for it. */
+    private void wakeAt(Instant due) {
+        var delay = Duration.between(Instant.now(), due);
+        var scheduler = timer;
+        if (scheduler != null && delay.compareTo(properties.sweepInterval()) < 0) {
+            try {
+                scheduler.schedule(this::wake, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // shutting down: the next run's sweep finds the retry
+            }
         }
-        var outcome = sender.send(delivery, webhook.get());
-        if (outcome.delivered() && outcome.statusCode() != null) {
-            deliveries.recordSuccess(delivery.id(), outcome.statusCode());
-            return;
-        }
-        var now = Instant.now();
-        var next =
-                now.isBefore(delivery.giveUpAt()) ? now.plus(properties.backoffAfter(delivery.attempts() + 1)) : null;
-        var error = outcome.error() == null ? "failed" : outcome.error();
-        deliveries.recordFailure(delivery.id(), outcome.statusCode(), error, next);
     }
 
-    static String deliveryId(String webhookId, String eventId) {
+    private void sleepQuietly() {
         try {
-            var digest = MessageDigest.getInstance("SHA-256")
-                    .digest((webhookId + "\n" + eventId).getBytes(StandardCharsets.UTF_8));
-            return "dlv_" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            Thread.sleep(properties.sweepInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        var thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -20,8 +20,8 @@ class WebhookSenderTest {
     private WebhookReceiver receiver;
 
     @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = new WebhookReceiver();
+    void startReceiver() {
+        receiver = WebhookReceiver.start();
     }
 
     @AfterEach
