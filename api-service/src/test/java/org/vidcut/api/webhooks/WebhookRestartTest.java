@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,26 +59,25 @@ class WebhookRestartTest {
         }
     }
 
+    /** Settings as command-line arguments: they must win over the api's defaults file. */
     private static ConfigurableApplicationContext startApi() {
-        var properties = new HashMap<String, Object>();
-        properties.put("server.port", 0);
-        properties.put("management.server.port", 0);
-        properties.put("spring.mongodb.uri", InMemoryMongo.uri("webhook-restart"));
-        properties.put("spring.rabbitmq.host", RabbitBroker.HOST);
-        properties.put("spring.rabbitmq.port", RabbitBroker.closedPort());
-        properties.put("spring.rabbitmq.connection-timeout", "1s");
-        properties.put("vidcut.auth.jwt-secret", TestAuth.SECRET);
-        properties.put("vidcut.storage.access-key", "test");
-        properties.put("vidcut.storage.secret-key", "test-secret");
-        properties.put("vidcut.webhooks.allow-private-targets", true);
-        properties.put("vidcut.webhooks.retry-backoff", "200ms");
-        properties.put("vidcut.webhooks.max-backoff", "400ms");
-        properties.put("vidcut.webhooks.sweep-interval", "200ms");
-        properties.put("vidcut.webhooks.connect-timeout", "1s");
-        properties.put("vidcut.webhooks.read-timeout", "1s");
-        properties.put("vidcut.webhooks.lease", "3s");
         return new SpringApplicationBuilder(ApiApplication.class)
-                .properties(properties)
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.mongodb.uri=" + InMemoryMongo.uri("webhook-restart"),
+                        "--spring.rabbitmq.host=" + RabbitBroker.HOST,
+                        "--spring.rabbitmq.port=" + RabbitBroker.closedPort(),
+                        "--spring.rabbitmq.connection-timeout=1s",
+                        "--vidcut.auth.jwt-secret=" + TestAuth.SECRET,
+                        "--vidcut.storage.access-key=test",
+                        "--vidcut.storage.secret-key=test-secret",
+                        "--vidcut.webhooks.allow-private-targets=true",
+                        "--vidcut.webhooks.retry-backoff=200ms",
+                        "--vidcut.webhooks.max-backoff=400ms",
+                        "--vidcut.webhooks.sweep-interval=200ms",
+                        "--vidcut.webhooks.connect-timeout=1s",
+                        "--vidcut.webhooks.read-timeout=1s",
+                        "--vidcut.webhooks.lease=3s");
     }
 }
