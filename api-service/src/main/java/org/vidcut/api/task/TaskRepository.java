@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,9 +38,11 @@ class TaskRepository {
     private static final int MAX_TRANSITION_TRIES = 5;
 
     private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
 
-    TaskRepository(MongoTemplate mongo) {
+    TaskRepository(MongoTemplate mongo, ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     // Index creation is not on the startup path: an unreachable database must not stop the api from starting.
@@ -153,10 +156,19 @@ class TaskRepository {
         if (entered.length > 0) {
             update.push("history").each(entered);
         }
+        var notices = TaskNotifications.notices(row.entered(), attemptAfter, now);
+        if (!notices.isEmpty()) {
+            // in the same atomic update as the state, so that no notification is lost if the api dies right after
+            TaskNotifications.markPending(update, notices, now);
+        }
         var guard = where("_id").is(id).and("attempt").is(attempt).and("state").is(row.from());
         var query = new Query(stillTrue == null ? guard : new Criteria().andOperator(guard, stillTrue));
-        return Optional.ofNullable(mongo.findAndModify(
+        var changed = Optional.ofNullable(mongo.findAndModify(
                 query, update, FindAndModifyOptions.options().returnNew(true), TaskDocument.class));
+        if (changed.isPresent() && !notices.isEmpty()) {
+            events.publishEvent(new TaskNotificationsPending(id));
+        }
+        return changed;
     }
 
     /**

@@ -39,7 +39,7 @@ class TaskRepositoryTest {
     @BeforeEach
     void emptyCollection() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         tasks.createIndexes();
     }
 

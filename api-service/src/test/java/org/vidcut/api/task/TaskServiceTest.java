@@ -52,7 +52,7 @@ class TaskServiceTest {
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         publisher = mock(JobPublisher.class);
         videos = mock(OwnedVideos.class);
         when(videos.findOwned("alice", "v1")).thenReturn(TaskPlannerTest.mp4());
