@@ -72,6 +72,26 @@ final class ApiClient {
         }
     }
 
+    /** {@code POST /v1/webhooks} for {@code task.done}; empty when the server refuses it or has no webhooks. */
+    Optional<JsonNode> createWebhook(String url) {
+        try {
+            var body = JSON.createObjectNode().put("url", url);
+            body.putArray("events").add("task.done");
+            var response = http.send(
+                    request("/v1/webhooks")
+                            .header("Content-Type", "application/json")
+                            .POST(BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return response.statusCode() == 201 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code POST /v1/uploads}: the part size and one presigned URL per part. */
     JsonNode createUpload(String filename, long size) {
         return send(

@@ -31,6 +31,7 @@ public final class Benchmark {
             new SmartTrim(),
             new MultipartUpload(),
             new DirectUpload(),
+            new WebhookLatency(),
             new StatusRequests(),
             new ConditionalStatusRequests());
 
@@ -136,6 +137,7 @@ public final class Benchmark {
                 "VIDCUT_WORKER_FFMPEGPATH", spy.ffmpeg().toString(),
                 "VIDCUT_WORKER_FFPROBEPATH", spy.ffprobe().toString(),
                 "VIDCUT_MEDIA_FFPROBEPATH", spy.ffprobe().toString()));
+        environment.putAll(WebhookLatency.ALLOW_LOOPBACK_TARGETS);
         environment.putAll(settings.environment());
         if (!settings.environment().isEmpty()) {
             report.detail("what-if run: extra environment for the standalone jar %s", settings.environment());
