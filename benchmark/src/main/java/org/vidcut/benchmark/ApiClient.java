@@ -72,6 +72,27 @@ final class ApiClient {
         }
     }
 
+    /** {@code POST /v1/uploads}: the part size and one presigned URL per part. */
+    JsonNode createUpload(String filename, long size) {
+        return send(
+                request("/v1/uploads")
+                        .header("Content-Type", "application/json")
+                        .POST(BodyPublishers.ofString(JSON.createObjectNode()
+                                .put("filename", filename)
+                                .put("size", size)
+                                .toString())),
+                201);
+    }
+
+    /** {@code POST /v1/uploads/{id}/complete}: the probed video. */
+    JsonNode completeUpload(String uploadId) {
+        return send(
+                request("/v1/uploads/" + uploadId + "/complete")
+                        .timeout(Duration.ofMinutes(5))
+                        .POST(BodyPublishers.noBody()),
+                201);
+    }
+
     void deleteVideo(String videoId) {
         send(request("/v1/videos/" + videoId).DELETE(), 204);
     }

@@ -30,6 +30,7 @@ public final class Benchmark {
             Reencode.webm(),
             new SmartTrim(),
             new MultipartUpload(),
+            new DirectUpload(),
             new StatusRequests(),
             new ConditionalStatusRequests());
 
