@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,7 @@ import org.vidcut.contracts.Topology;
  * the last reading is too old to trust (a read that hangs on a half-dead broker).
  */
 @Component
-class QueueDepthMetrics implements DisposableBean {
+class QueueDepthMetrics implements JobConsumers, DisposableBean {
 
     static final String NAME = "vidcut.queue.depth";
     /** Consumers per queue: a jobs queue that grows while this is 0 has no worker to drain it. */
@@ -92,6 +93,12 @@ class QueueDepthMetrics implements DisposableBean {
 
     double consumers(String queue) {
         return read(queue, Reading::consumers);
+    }
+
+    @Override
+    public OptionalInt count() {
+        double consumers = consumers(Topology.JOBS_QUEUE);
+        return Double.isNaN(consumers) ? OptionalInt.empty() : OptionalInt.of((int) consumers);
     }
 
     private double read(String queue, ToDoubleFunction<Reading> value) {

@@ -7,9 +7,9 @@ import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.contracts.ConversionJob;
 
 /**
- * Publishes the job of a NEW task's current attempt and records the broker's confirm as NEW→SCHEDULED. The task
- * was saved with a due {@code next_publish_at} before publishing, so an unconfirmed job (nack, return, timeout,
- * broker down, or this process dying) is simply published again by the outbox sweeper.
+ * Publishes the job of a handed-out SCHEDULED task's current attempt and records the broker's confirm by clearing
+ * its {@code next_publish_at}. The hand-off saved that as due before publishing, so an unconfirmed job (nack,
+ * return, timeout, broker down, or this process dying) is simply published again by the outbox sweeper.
  */
 @Component
 class JobDispatcher {
@@ -24,7 +24,7 @@ class JobDispatcher {
         this.properties = properties;
     }
 
-    /** @return the task as it is after publishing: SCHEDULED when confirmed, else still NEW */
+    /** @return the task as it is after publishing; {@link #confirmed} says whether the broker took the job */
     TaskDocument dispatch(TaskDocument task) {
         var job = new ConversionJob(
                 task.id(),
@@ -45,5 +45,10 @@ class JobDispatcher {
                         current -> new Update().unset("nextPublishAt"))
                 .or(() -> tasks.findById(task.id()))
                 .orElse(task);
+    }
+
+    /** Whether the task's job is no longer waiting for a confirm (confirmed, or the task moved on). */
+    static boolean confirmed(TaskDocument task) {
+        return task.state() != TaskState.SCHEDULED || task.nextPublishAt() == null;
     }
 }

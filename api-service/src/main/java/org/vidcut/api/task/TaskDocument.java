@@ -18,7 +18,10 @@ import org.vidcut.contracts.Operations;
  * @param runFirstAttempt the first attempt of the current run (the create or the latest restart): retries are
  *     counted from it
  * @param error the reason of the latest failure; kept while a retry runs
- * @param nextPublishAt outbox: when a NEW task's job is due to be published (again)
+ * @param nextPublishAt outbox: when a NEW task is due to join the fair queue, or when a job handed to the broker
+ *     without a confirm is due to be published again
+ * @param queuedAt when the task joined the fair queue as SCHEDULED: its turn among its owner's tasks
+ * @param handedOutAt when the fair dispatcher handed its job to the broker; absent while it waits its turn
  * @param history every state entered, oldest first; appended by the same update that changes the state
  * @param version incremented by every update: a cheap change marker for clients
  */
@@ -27,6 +30,7 @@ import org.vidcut.contracts.Operations;
 @CompoundIndex(name = "outbox", def = "{'state': 1, 'next_publish_at': 1}")
 @CompoundIndex(name = "heartbeats", def = "{'state': 1, 'last_heartbeat_at': 1}")
 @CompoundIndex(name = "owner_video", def = "{'owner_id': 1, 'video_id': 1}")
+@CompoundIndex(name = "fair_queue", def = "{'state': 1, 'handed_out_at': 1, 'owner_id': 1, 'queued_at': 1}")
 record TaskDocument(
         @Id String id,
         @Field("owner_id") String ownerId,
@@ -48,11 +52,18 @@ record TaskDocument(
         @Field("updated_at") Instant updatedAt,
         @Field("next_publish_at") Instant nextPublishAt,
         @Field("last_heartbeat_at") Instant lastHeartbeatAt,
+        @Field("queued_at") Instant queuedAt,
+        @Field("handed_out_at") Instant handedOutAt,
         List<StateChange> history,
         Long version) {
 
     TaskDocument {
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** SCHEDULED and waiting for the fair dispatcher, not yet handed to the broker. */
+    boolean waiting() {
+        return state == TaskState.SCHEDULED && handedOutAt == null;
     }
 
     /** Attempts made in the current run, the current one included. */

@@ -31,18 +31,21 @@ class TaskEvents implements TaskEventSink {
     private final ObjectStore objectStore;
     private final TaskMetrics metrics;
     private final CancelPublisher cancels;
+    private final RoomForJobs room;
 
     TaskEvents(
             TaskRepository tasks,
             RetryPolicy retryPolicy,
             ObjectStore objectStore,
             TaskMetrics metrics,
-            CancelPublisher cancels) {
+            CancelPublisher cancels,
+            RoomForJobs room) {
         this.tasks = tasks;
         this.retryPolicy = retryPolicy;
         this.objectStore = objectStore;
         this.metrics = metrics;
         this.cancels = cancels;
+        this.room = room;
     }
 
     @Override
@@ -59,6 +62,10 @@ class TaskEvents implements TaskEventSink {
             } else {
                 fail(failed.taskId(), failed.attempt(), failed.reason(), null);
             }
+        }
+        if (!(event instanceof TaskEvent.Progress)) {
+            // a started job left the broker, an ended one lowered its owner's load: the next job's turn may come
+            room.mayHaveRoom();
         }
     }
 
@@ -86,6 +93,8 @@ class TaskEvents implements TaskEventSink {
                         .set("progress", 0)
                         .set("error", reason)
                         .set("nextPublishAt", Instant.now().plus(delay.get()))
+                        .unset("queuedAt")
+                        .unset("handedOutAt")
                         .unset("lastHeartbeatAt")
                         .unset("result"),
                 stillTrue);

@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 import org.vidcut.support.logging.TaskLogContext;
 
 /**
- * Background upkeep of tasks: the outbox sweeper that publishes due NEW tasks, the reaper that gives a new
- * attempt to tasks whose worker went silent, and the optional re-publication of SCHEDULED tasks at startup.
+ * Background upkeep of tasks: the outbox sweeper that queues due NEW tasks and publishes again handed-out jobs the
+ * broker did not confirm, the reaper that gives a new attempt to tasks whose worker went silent, and the optional
+ * re-publication of SCHEDULED tasks at startup.
  *
- * <p>A SCHEDULED task that no worker has started is deliberately left alone however long it waits: the broker
- * confirmed the job, so it is safe in a durable queue, and a long wait only means the queue is deep (scale the
- * workers). Re-publishing it would just add duplicates to that queue.
+ * <p>A handed-out job the broker confirmed is deliberately left alone however long no worker starts it: it is
+ * safe in a durable queue, and a long wait only means every worker is busy (scale them). Re-publishing it would
+ * just add duplicates to that queue.
  */
 @Component
 class TaskHousekeeping {
@@ -27,20 +28,28 @@ class TaskHousekeeping {
 
     private final TaskRepository tasks;
     private final JobDispatcher dispatcher;
+    private final FairDispatcher fair;
     private final TaskEvents events;
     private final TaskProperties properties;
 
-    TaskHousekeeping(TaskRepository tasks, JobDispatcher dispatcher, TaskEvents events, TaskProperties properties) {
+    TaskHousekeeping(
+            TaskRepository tasks,
+            JobDispatcher dispatcher,
+            FairDispatcher fair,
+            TaskEvents events,
+            TaskProperties properties) {
         this.tasks = tasks;
         this.dispatcher = dispatcher;
+        this.fair = fair;
         this.events = events;
         this.properties = properties;
     }
 
     /**
-     * Publishes NEW tasks whose {@code next_publish_at} has passed. Each is claimed first (its next publication
-     * pushed back), so two api replicas do not publish the same task; a double publication would still be
-     * harmless, as events are applied per attempt.
+     * Queues NEW tasks whose {@code next_publish_at} has passed, publishes again the handed-out jobs whose confirm
+     * did not come in time, then hands out whatever the broker has room for. Each republication is claimed first
+     * (its next publication pushed back), so two api replicas do not publish the same job; a double publication
+     * would still be harmless, as events are applied per attempt.
      *
      * @return how many jobs the broker confirmed
      */
@@ -48,22 +57,27 @@ class TaskHousekeeping {
             fixedDelayString = "${vidcut.tasks.sweep-interval}",
             initialDelayString = "${vidcut.tasks.sweep-interval}")
     int sweepOutbox() {
+        tasks.findDueToQueue(Instant.now(), properties.sweepBatchSize()).forEach(fair::enqueue);
         int confirmed = 0;
+        boolean brokerWell = true;
         for (int i = 0; i < properties.sweepBatchSize(); i++) {
             var now = Instant.now();
             var claimed = tasks.claimDuePublication(now, now.plus(properties.republishAfter()));
             if (claimed.isEmpty()) {
                 break;
             }
-            var task = dispatcher.dispatch(claimed.get());
-            if (task.state() == TaskState.NEW) {
+            if (!JobDispatcher.confirmed(dispatcher.dispatch(claimed.get()))) {
                 // the broker is unwell: leave the rest of the batch for a later sweep
+                brokerWell = false;
                 break;
             }
             confirmed++;
         }
+        if (brokerWell) {
+            confirmed += fair.handOut();
+        }
         if (confirmed > 0) {
-            log.info("published {} due jobs", confirmed);
+            log.info("published {} jobs", confirmed);
         }
         return confirmed;
     }
@@ -93,7 +107,10 @@ class TaskHousekeeping {
         return reaped;
     }
 
-    /** A broker that forgets messages on restart (the standalone one) has lost every SCHEDULED job. */
+    /**
+     * A broker that forgets messages on restart (the standalone one) has lost every handed-out job: each SCHEDULED
+     * task goes back to NEW, keeping its place in the fair queue, and the sweeper queues it again.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void requeueScheduledOnStartup() {
         if (!properties.requeueScheduledOnStartup()) {
@@ -109,7 +126,9 @@ class TaskHousekeeping {
                             task.id(),
                             task.attempt(),
                             TaskTransitions.Trigger.REQUEUED,
-                            current -> new Update().set("nextPublishAt", Instant.now()));
+                            current -> new Update()
+                                    .set("nextPublishAt", Instant.now())
+                                    .unset("handedOutAt"));
                     inBatch += requeued.isPresent() ? 1 : 0;
                 }
                 due += inBatch;

@@ -172,16 +172,29 @@ class TaskRepository {
     }
 
     /**
-     * Claims one NEW task whose publication is due by pushing its next publication to {@code retryAt}, so that
-     * another replica's sweeper does not pick it as well.
+     * Claims one handed-out SCHEDULED task whose job the broker has not confirmed in time, by pushing its next
+     * publication to {@code retryAt}, so that another replica's sweeper does not pick it as well.
      */
     Optional<TaskDocument> claimDuePublication(Instant now, Instant retryAt) {
-        var query = new Query(
-                        where("state").is(TaskState.NEW).and("nextPublishAt").lte(now))
+        var query = new Query(where("state")
+                        .is(TaskState.SCHEDULED)
+                        .and("handedOutAt")
+                        .ne(null)
+                        .and("nextPublishAt")
+                        .lte(now))
                 .with(Sort.by("nextPublishAt"));
         var update = new Update().set("nextPublishAt", retryAt);
         return Optional.ofNullable(mongo.findAndModify(
                 query, update, FindAndModifyOptions.options().returnNew(true), TaskDocument.class));
+    }
+
+    /** NEW tasks due to join the fair queue: a retry whose backoff is over, or a create that did not get there. */
+    List<TaskDocument> findDueToQueue(Instant now, int limit) {
+        var query = new Query(
+                        where("state").is(TaskState.NEW).and("nextPublishAt").lte(now))
+                .with(Sort.by("nextPublishAt"))
+                .limit(limit);
+        return mongo.find(query, TaskDocument.class);
     }
 
     List<TaskDocument> findSilentSince(Instant cutoff, int limit) {

@@ -27,7 +27,7 @@ class TaskService {
 
     private final TaskRepository tasks;
     private final OwnedVideos videos;
-    private final JobDispatcher dispatcher;
+    private final FairDispatcher dispatcher;
     private final ObjectStore objectStore;
     private final TaskProperties properties;
     private final TaskMetrics metrics;
@@ -37,7 +37,7 @@ class TaskService {
     TaskService(
             TaskRepository tasks,
             OwnedVideos videos,
-            JobDispatcher dispatcher,
+            FairDispatcher dispatcher,
             ObjectStore objectStore,
             TaskProperties properties,
             TaskMetrics metrics,
@@ -79,14 +79,16 @@ class TaskService {
                 null,
                 now,
                 now,
-                // due later, not now: the dispatch below publishes at once, the sweeper only if that was not confirmed
+                // due later, not now: it joins the fair queue below, the sweeper queues it only if that did not happen
                 now.plus(properties.republishAfter()),
+                null,
+                null,
                 null,
                 List.of(new StateChange(TaskState.NEW, 1, now)),
                 0L);
         var saved = tasks.insert(task);
         metrics.created(saved);
-        return views.view(dispatcher.dispatch(saved));
+        return queued(saved);
     }
 
     TaskView get(String ownerId, String taskId) {
@@ -115,11 +117,13 @@ class TaskService {
                                 .set("runFirstAttempt", current.attempt() + 1)
                                 .set("progress", 0)
                                 .set("nextPublishAt", Instant.now().plus(properties.republishAfter()))
+                                .unset("queuedAt")
+                                .unset("handedOutAt")
                                 .unset("error")
                                 .unset("result")
                                 .unset("lastHeartbeatAt"))
                 .orElseThrow(() -> refused(taskId, state -> new TaskNotRestartable(taskId, state)));
-        return views.view(dispatcher.dispatch(restarted));
+        return queued(restarted);
     }
 
     /** Cancels an active task; a worker that runs it stops its ffmpeg and keeps nothing. */
@@ -134,6 +138,7 @@ class TaskService {
         stopWorkers(canceled, "canceled by its owner");
         deleteResults(canceled);
         metrics.finished(canceled);
+        dispatcher.mayHaveRoom();
         return views.view(canceled);
     }
 
@@ -141,6 +146,7 @@ class TaskService {
         var task = tasks.removeOwned(ownerId, taskId).orElseThrow(() -> new TaskNotFound(taskId));
         if (task.state().active()) {
             stopWorkers(task, "deleted by its owner");
+            dispatcher.mayHaveRoom();
         }
         deleteResults(task);
     }
@@ -160,7 +166,15 @@ class TaskService {
         long removed = tasks.removeOwnedByVideo(event.ownerId(), event.videoId());
         doomed.stream().filter(t -> t.state().active()).forEach(t -> stopWorkers(t, "its video was deleted"));
         doomed.forEach(this::deleteResults);
+        dispatcher.mayHaveRoom();
         log.info("deleted {} tasks of deleted video {}", removed, event.videoId());
+    }
+
+    /** A NEW task joins the fair queue; if its turn is now, its job is handed to the broker before the answer. */
+    private TaskView queued(TaskDocument task) {
+        var scheduled = dispatcher.enqueue(task);
+        dispatcher.handOut();
+        return views.view(tasks.findById(scheduled.id()).orElse(scheduled));
     }
 
     private TaskDocument owned(String ownerId, String taskId) {

@@ -9,9 +9,12 @@ import java.util.Set;
 
 /** Where a task is in its life. Which state may follow which, and on what, is {@link TaskTransitions}' table. */
 enum TaskState {
-    /** Saved; its job is not (yet) confirmed by the broker. The outbox sweeper publishes it. */
+    /** Saved, not yet in the fair queue (just created, or waiting out a retry's backoff). The sweeper queues it. */
     NEW,
-    /** The broker confirmed the job. */
+    /**
+     * Durably accepted and waiting for a worker: first for its turn in the fair queue, then, once handed out, in
+     * the broker (the hand-off and the broker's confirm are recorded on the task, not as states).
+     */
     SCHEDULED,
     PROCESSING,
     DONE,

@@ -22,6 +22,10 @@ final class TaskTransitions {
 
     /** What happened to a task. */
     enum Trigger {
+        /** The task joined the fair queue: it waits for its turn. */
+        QUEUED,
+        /** The fair dispatcher handed its job to the broker. */
+        HANDED_OUT,
         /** The broker confirmed the job of the current attempt. */
         CONFIRMED,
         /** A worker took the job. */
@@ -71,7 +75,10 @@ final class TaskTransitions {
     }
 
     static final List<Row> TABLE = List.of(
-            row(NEW, Trigger.CONFIRMED, SCHEDULED),
+            row(NEW, Trigger.QUEUED, SCHEDULED),
+            // the hand-off to the broker and its confirm are recorded on a task that stays scheduled
+            row(SCHEDULED, Trigger.HANDED_OUT, SCHEDULED),
+            row(SCHEDULED, Trigger.CONFIRMED, SCHEDULED),
             row(SCHEDULED, Trigger.STARTED, PROCESSING),
             row(NEW, Trigger.STARTED, PROCESSING, SCHEDULED),
             // a job handed out twice (its acknowledgement was lost) starts again: the task just carries on

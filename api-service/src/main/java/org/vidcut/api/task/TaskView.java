@@ -12,6 +12,9 @@ import org.vidcut.contracts.OutputFormat;
  * A task as clients see it. Times are decimal seconds; {@code width}/{@code height}/{@code duration} are the
  * result's once done, the expected values before.
  *
+ * @param queuePosition for a scheduled task, how many tasks (of all users) will be handed to a worker before it in
+ *     the fair order, 0 once its job waits in the broker; an estimate, as running jobs end and other users submit;
+ *     null in every other state
  * @param url a presigned link to the result once the task is done, else null
  * @param error the reason of the latest failure (kept while a retry runs)
  * @param attempts the number of the current attempt
@@ -25,6 +28,7 @@ record TaskView(
         @JsonProperty("updated_at") Instant updatedAt,
         TaskState state,
         double progress,
+        @JsonProperty("queue_position") @Nullable Long queuePosition,
         @Nullable URI url,
         @Nullable Double duration,
         @JsonProperty("start_time") double startTime,

@@ -10,10 +10,12 @@ class TaskViews {
 
     private final ObjectStore objectStore;
     private final StorageProperties storage;
+    private final WaitingTasks queue;
 
-    TaskViews(ObjectStore objectStore, StorageProperties storage) {
+    TaskViews(ObjectStore objectStore, StorageProperties storage, WaitingTasks queue) {
         this.objectStore = objectStore;
         this.storage = storage;
+        this.queue = queue;
     }
 
     TaskView view(TaskDocument task) {
@@ -45,6 +47,7 @@ class TaskViews {
                 task.updatedAt(),
                 task.state(),
                 task.progress(),
+                queue.position(task),
                 done
                         ? objectStore.presignedGet(
                                 result.objectKey(),

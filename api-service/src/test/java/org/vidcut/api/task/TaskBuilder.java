@@ -43,6 +43,8 @@ final class TaskBuilder {
     private boolean nextPublishAtGiven;
     private Instant lastHeartbeatAt;
     private boolean lastHeartbeatAtGiven;
+    private Instant queuedAt;
+    private boolean waiting;
 
     private TaskBuilder() {}
 
@@ -70,7 +72,15 @@ final class TaskBuilder {
         return this;
     }
 
+    /** Scheduled with its job handed to the broker (and confirmed). */
     TaskBuilder scheduled() {
+        return in(TaskState.SCHEDULED);
+    }
+
+    /** Scheduled and waiting for its turn in the fair queue, queued at {@code queuedAt}. */
+    TaskBuilder waiting(Instant queuedAt) {
+        this.waiting = true;
+        this.queuedAt = millis(queuedAt);
         return in(TaskState.SCHEDULED);
     }
 
@@ -187,6 +197,8 @@ final class TaskBuilder {
                 updatedAt,
                 nextPublishAtGiven ? nextPublishAt : state == TaskState.NEW ? createdAt : null,
                 lastHeartbeatAtGiven ? lastHeartbeatAt : state == TaskState.PROCESSING ? updatedAt : null,
+                queuedAt != null ? queuedAt : state == TaskState.NEW ? null : createdAt,
+                waiting || state == TaskState.NEW ? null : createdAt,
                 usualPath(),
                 0L);
     }

@@ -89,6 +89,7 @@ class TaskControllerTest {
                 Instant.parse("2026-01-02T03:04:06Z"),
                 state,
                 state == TaskState.DONE ? 100 : 0,
+                state == TaskState.SCHEDULED ? 3L : null,
                 state == TaskState.DONE ? URI.create("http://public.example/r") : null,
                 8.5,
                 1.5,

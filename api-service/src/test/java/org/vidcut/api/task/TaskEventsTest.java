@@ -46,7 +46,7 @@ class TaskEventsTest {
         store = new InMemoryObjectStore();
         cancels = new RecordingCancelPublisher();
         events = new TaskEvents(
-                tasks, new RetryPolicy(3, Duration.ofSeconds(5)), store, TaskMetrics.unregistered(), cancels);
+                tasks, new RetryPolicy(3, Duration.ofSeconds(5)), store, TaskMetrics.unregistered(), cancels, () -> {});
     }
 
     private TaskDocument saved(TaskBuilder task) {

@@ -14,11 +14,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.unit.DataSize;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
@@ -68,6 +70,17 @@ class TaskHousekeepingTest {
                 Duration.ofSeconds(5));
     }
 
+    /** A fair dispatcher that lets the broker hold one job no worker has started, as with a single worker. */
+    static FairDispatcher dispatcher(
+            MongoTemplate mongo, TaskRepository tasks, JobDispatcher jobs, TaskProperties properties) {
+        var window = new JobWindow(new SchedulingProperties(1, 1, Duration.ofSeconds(1)), OptionalInt::empty);
+        return new FairDispatcher(tasks, new WaitingTasks(mongo), jobs, window, properties);
+    }
+
+    static TaskViews views(MongoTemplate mongo, InMemoryObjectStore store) {
+        return new TaskViews(store, storage(), new WaitingTasks(mongo));
+    }
+
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
@@ -83,8 +96,11 @@ class TaskHousekeepingTest {
                 retryPolicy,
                 new InMemoryObjectStore(),
                 TaskMetrics.unregistered(),
-                new RecordingCancelPublisher());
-        return new TaskHousekeeping(tasks, new JobDispatcher(publisher, tasks, properties), events, properties);
+                new RecordingCancelPublisher(),
+                () -> {});
+        var jobs = new JobDispatcher(publisher, tasks, properties);
+        return new TaskHousekeeping(
+                tasks, jobs, dispatcher(mongo.template(), tasks, jobs, properties), events, properties);
     }
 
     private TaskDocument saved(TaskState state, Instant nextPublishAt, Instant lastHeartbeatAt) {
@@ -113,7 +129,24 @@ class TaskHousekeepingTest {
     }
 
     @Test
-    void sweeperLeavesUnconfirmedTasksNewForLaterAndStopsTheBatch() {
+    void sweeperLeavesUnconfirmedJobsForLaterAndStopsTheBatch() {
+        when(publisher.publish(any(), any())).thenReturn(PublishOutcome.TIMED_OUT);
+        var first = tasks.insert(
+                aTask().scheduled().nextPublishAt(Instant.now().minusSeconds(2)).build());
+        var second = tasks.insert(
+                aTask().scheduled().nextPublishAt(Instant.now().minusSeconds(1)).build());
+        var before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        assertThat(housekeeping(false).sweepOutbox()).isZero();
+
+        assertThat(reload(first).state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(first).nextPublishAt()).isAfterOrEqualTo(before.plusSeconds(30));
+        assertThat(reload(second).nextPublishAt()).isBefore(before);
+        verify(publisher, times(1)).publish(any(), any());
+    }
+
+    @Test
+    void sweeperQueuesDueNewTasksAndLeavesAnUnconfirmedJobDue() {
         when(publisher.publish(any(), any())).thenReturn(PublishOutcome.TIMED_OUT);
         var first = saved(TaskState.NEW, Instant.now().minusSeconds(2), null);
         var second = saved(TaskState.NEW, Instant.now().minusSeconds(1), null);
@@ -121,9 +154,11 @@ class TaskHousekeepingTest {
 
         assertThat(housekeeping(false).sweepOutbox()).isZero();
 
-        assertThat(reload(first).state()).isEqualTo(TaskState.NEW);
+        assertThat(reload(first).state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(reload(first).handedOutAt()).isNotNull();
         assertThat(reload(first).nextPublishAt()).isAfterOrEqualTo(before.plusSeconds(30));
-        assertThat(reload(second).nextPublishAt()).isBefore(before);
+        assertThat(reload(second).waiting()).isTrue();
+        assertThat(reload(second).nextPublishAt()).isNull();
         verify(publisher, times(1)).publish(any(), any());
     }
 
@@ -179,7 +214,8 @@ class TaskHousekeepingTest {
                 new RetryPolicy(properties(false)),
                 new InMemoryObjectStore(),
                 TaskMetrics.unregistered(),
-                new RecordingCancelPublisher());
+                new RecordingCancelPublisher(),
+                () -> {});
         var cutoff = Instant.now().minusSeconds(120);
 
         var reaped = events.retryOrFail(

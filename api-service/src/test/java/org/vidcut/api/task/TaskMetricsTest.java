@@ -45,7 +45,12 @@ class TaskMetricsTest {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics = new TaskMetrics(registry);
         events = new TaskEvents(
-                tasks, new RetryPolicy(2, Duration.ofSeconds(5)), store, metrics, new RecordingCancelPublisher());
+                tasks,
+                new RetryPolicy(2, Duration.ofSeconds(5)),
+                store,
+                metrics,
+                new RecordingCancelPublisher(),
+                () -> {});
     }
 
     private TaskDocument saved(TaskState state) {

@@ -55,11 +55,12 @@ class TaskPublishingTest {
         return new TaskService(
                 tasks,
                 videos,
-                new JobDispatcher(publisher, tasks, properties),
+                TaskHousekeepingTest.dispatcher(
+                        mongo.template(), tasks, new JobDispatcher(publisher, tasks, properties), properties),
                 store,
                 properties,
                 TaskMetrics.unregistered(),
-                new TaskViews(store, TaskHousekeepingTest.storage()),
+                TaskHousekeepingTest.views(mongo.template(), store),
                 new RecordingCancelPublisher());
     }
 
@@ -93,14 +94,15 @@ class TaskPublishingTest {
     }
 
     @Test
-    void unreachableBrokerLeavesTheTaskNewForTheSweeper() {
+    void unreachableBrokerLeavesTheJobDueForTheSweeper() {
         var connectionFactory = RabbitBroker.connectionFactory(RabbitBroker.closedPort());
         try {
             var view = service(new JobPublisher(connectionFactory)).create("alice", TaskServiceTest.trim("v1"));
 
-            assertThat(view.state()).isEqualTo(TaskState.NEW);
+            assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
             var task = tasks.findById(view.id()).orElseThrow();
-            assertThat(task.state()).isEqualTo(TaskState.NEW);
+            assertThat(task.state()).isEqualTo(TaskState.SCHEDULED);
+            assertThat(task.handedOutAt()).isNotNull();
             assertThat(task.nextPublishAt()).isNotNull();
         } finally {
             connectionFactory.destroy();

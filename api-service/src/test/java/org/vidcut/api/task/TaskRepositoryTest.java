@@ -136,7 +136,7 @@ class TaskRepositoryTest {
         try {
             for (int i = 0; i < 8; i++) {
                 int contender = i;
-                pool.submit(() -> tasks.transition(task.id(), 1, Trigger.CONFIRMED, t -> new Update())
+                pool.submit(() -> tasks.transition(task.id(), 1, Trigger.QUEUED, t -> new Update())
                         .ifPresent(t -> winners.add(contender)));
             }
         } finally {
@@ -173,12 +173,15 @@ class TaskRepositoryTest {
     @Test
     void claimsEachDuePublicationOnce() {
         var now = Instant.now();
-        var due = aTask().nextPublishAt(now.minusSeconds(1)).build();
-        var notYet = aTask().nextPublishAt(now.plusSeconds(60)).build();
-        var scheduled = aTask().scheduled().nextPublishAt(now.minusSeconds(1)).build();
+        var due = aTask().scheduled().nextPublishAt(now.minusSeconds(1)).build();
+        var notYet = aTask().scheduled().nextPublishAt(now.plusSeconds(60)).build();
+        var notHandedOut =
+                aTask().waiting(now).nextPublishAt(now.minusSeconds(1)).build();
+        var queuedLater = aTask().nextPublishAt(now.minusSeconds(1)).build();
         tasks.insert(due);
         tasks.insert(notYet);
-        tasks.insert(scheduled);
+        tasks.insert(notHandedOut);
+        tasks.insert(queuedLater);
 
         var first = tasks.claimDuePublication(now, now.plus(Duration.ofSeconds(30)));
         var second = tasks.claimDuePublication(now, now.plus(Duration.ofSeconds(30)));

@@ -63,11 +63,12 @@ class TaskServiceTest {
         service = new TaskService(
                 tasks,
                 videos,
-                new JobDispatcher(publisher, tasks, properties),
+                TaskHousekeepingTest.dispatcher(
+                        mongo.template(), tasks, new JobDispatcher(publisher, tasks, properties), properties),
                 store,
                 properties,
                 TaskMetrics.unregistered(),
-                new TaskViews(store, TaskHousekeepingTest.storage()),
+                TaskHousekeepingTest.views(mongo.template(), store),
                 cancels);
     }
 
@@ -116,13 +117,14 @@ class TaskServiceTest {
     }
 
     @Test
-    void unconfirmedTaskStaysNewAndIsDueForRepublishing() {
+    void unconfirmedJobLeavesTheTaskScheduledAndDueForRepublishing() {
         when(publisher.publish(any(), any())).thenReturn(PublishOutcome.BROKER_UNAVAILABLE);
         var before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         var view = service.create("alice", trim("v1"));
 
-        assertThat(view.state()).isEqualTo(TaskState.NEW);
+        assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(stored(view.id()).handedOutAt()).isNotNull();
         assertThat(stored(view.id()).nextPublishAt())
                 .isBetween(before.plusSeconds(30), Instant.now().plusSeconds(30));
     }
