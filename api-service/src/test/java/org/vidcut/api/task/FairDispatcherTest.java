@@ -45,7 +45,7 @@ class FairDispatcherTest {
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         queue = new WaitingTasks(mongo.template());
         published = new CopyOnWriteArrayList<>();
     }

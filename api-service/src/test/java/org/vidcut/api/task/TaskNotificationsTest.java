@@ -41,7 +41,7 @@ class TaskNotificationsTest {
         tasks = new TaskRepository(mongo.template(), published::add);
         notifications = new TaskNotifications(
                 mongo.template(),
-                new TaskViews(new InMemoryObjectStore(), TaskHousekeepingTest.storage()),
+                TaskHousekeepingTest.views(mongo.template(), new InMemoryObjectStore()),
                 JsonMapper.builder().build());
     }
 
