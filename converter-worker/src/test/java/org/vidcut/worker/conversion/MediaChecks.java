@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.springframework.util.unit.DataSize;
 import org.vidcut.contracts.ConversionJob;
@@ -116,7 +117,22 @@ final class MediaChecks {
                 .strip();
     }
 
-    private static String output(List<String> command) throws IOException, InterruptedException {
-        return MediaCorpus.output(command);
+    static void run(Path dir, List<String> command) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        var log = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("ffmpeg could not generate " + command + ": " + log);
+        }
+    }
+
+    static String output(List<String> command) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var text = new String(process.getInputStream().readAllBytes());
+        process.waitFor(60, TimeUnit.SECONDS);
+        return text;
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.vidcut.contracts.OutputFormat;
 
 /**
@@ -42,123 +41,122 @@ final class MediaCorpus {
     static final Sample ROTATED_90 = phone(90);
     static final Sample ROTATED_180 = phone(180);
     static final Sample ROTATED_270 = phone(270);
-    static final Sample ODD_SIZE_444 = new Sample(
+    static final Sample ODD_SIZE_444 = sample(
             "odd-size-444.mkv",
             OutputFormat.MKV,
             true,
             2,
-            null,
-            args(picture("321x241", 25, 2), "-c:v libx264 -preset ultrafast -pix_fmt yuv444p"));
-    static final Sample VARIABLE_RATE = new Sample(
+            picture("321x241", 25, 2),
+            "-c:v libx264 -preset ultrafast -pix_fmt yuv444p");
+    static final Sample VARIABLE_RATE = sample(
             "screen-24-then-60fps.mp4",
             OutputFormat.MP4,
             true,
             2,
-            null,
-            args(
-                    picture("320x240", 24, 1),
-                    picture("320x240", 60, 1),
-                    "-filter_complex [0:v][1:v]concat=n=2:v=1:a=0[v] -map [v]",
-                    H264,
-                    "-fps_mode vfr"));
-    static final Sample SILENT =
-            new Sample("silent.mp4", OutputFormat.MP4, true, 2, null, args(picture("320x240", 30, 2), H264));
-    static final Sample HEVC_10_BIT = new Sample(
+            picture("320x240", 24, 1),
+            picture("320x240", 60, 1),
+            "-filter_complex [0:v][1:v]concat=n=2:v=1:a=0[v] -map [v]",
+            H264,
+            "-fps_mode vfr");
+    static final Sample SILENT = sample("silent.mp4", OutputFormat.MP4, true, 2, picture("320x240", 30, 2), H264);
+    static final Sample HEVC_10_BIT = sample(
             "hevc-10bit.mp4",
             OutputFormat.MP4,
             true,
             2,
-            null,
-            args(
-                    picture("320x240", 25, 2),
-                    sound(2, 440),
-                    "-c:v libx265 -preset ultrafast -pix_fmt yuv420p10le -tag:v hvc1 -x265-params log-level=error",
-                    "-c:a aac"));
-    static final Sample INTERLACED = new Sample(
+            picture("320x240", 25, 2),
+            sound(2, 440),
+            "-c:v libx265 -preset ultrafast -pix_fmt yuv420p10le -tag:v hvc1 -x265-params log-level=error",
+            "-c:a aac");
+    static final Sample INTERLACED = sample(
             "broadcast-interlaced.mpg",
             OutputFormat.MP4,
             false,
             2,
-            null,
-            args(
-                    // two moments a frame, one in each field, as a camera that films fields does
-                    picture("720x576", 50, 2),
-                    sound(2, 440),
-                    "-vf tinterlace=mode=interleave_top,setsar=64/45",
-                    "-c:v mpeg2video -flags +ilme+ildct -top 1 -b:v 2M -c:a mp2 -f mpeg"));
-    static final Sample MULTI_TRACK = new Sample(
+            // two moments a frame, one in each field, as a camera that films fields does
+            picture("720x576", 50, 2),
+            sound(2, 440),
+            "-vf tinterlace=mode=interleave_top,setsar=64/45",
+            "-c:v mpeg2video -flags +ilme+ildct -top 1 -b:v 2M -c:a mp2 -f mpeg");
+    static final Sample MULTI_TRACK = sample(
             "two-languages-subtitled.mov",
             OutputFormat.MOV,
             true,
             2,
-            null,
-            args(
-                    picture("320x240", 25, 2),
-                    sound(2, 440),
-                    sound(2, 880),
-                    "-i " + SUBTITLES,
-                    "-map 0 -map 1 -map 2 -map 3",
-                    H264,
-                    "-c:a aac -c:s mov_text -metadata:s:a:1 language=fra"));
-    static final Sample VP9_OPUS = new Sample(
+            picture("320x240", 25, 2),
+            sound(2, 440),
+            sound(2, 880),
+            "-i " + SUBTITLES,
+            "-map 0 -map 1 -map 2 -map 3",
+            H264,
+            "-c:a aac -c:s mov_text -metadata:s:a:1 language=fra");
+    static final Sample VP9_OPUS = sample(
             "vp9-opus.webm",
             OutputFormat.WEBM,
             true,
             2,
-            null,
-            args(
-                    picture("320x240", 25, 2),
-                    sound(2, 440),
-                    "-c:v libvpx-vp9 -deadline realtime -cpu-used 8 -c:a libopus"));
-    static final Sample VERY_SHORT = new Sample(
+            picture("320x240", 25, 2),
+            sound(2, 440),
+            "-c:v libvpx-vp9 -deadline realtime -cpu-used 8 -c:a libopus");
+    static final Sample VERY_SHORT = sample(
             "very-short.mp4",
             OutputFormat.MP4,
             true,
             0.2,
-            null,
-            args(picture("320x240", 25, 0.2), sound(0.2, 440), H264, "-c:a aac -shortest"));
-    static final Sample NON_SQUARE = new Sample(
+            picture("320x240", 25, 0.2),
+            sound(0.2, 440),
+            H264,
+            "-c:a aac -shortest");
+    static final Sample NON_SQUARE = sample(
             "non-square-4-3.mp4",
             OutputFormat.MP4,
             true,
             2,
-            null,
-            args(picture("320x240", 25, 2), sound(2, 440), "-vf setsar=4/3", H264, "-c:a aac"));
-    static final Sample START_OFFSET = new Sample(
+            picture("320x240", 25, 2),
+            sound(2, 440),
+            "-vf setsar=4/3",
+            H264,
+            "-c:a aac");
+    static final Sample START_OFFSET = sample(
             "starts-at-10s.mkv",
             OutputFormat.MKV,
             true,
             2,
-            null,
-            args(picture("320x240", 25, 2), sound(2, 440), H264, "-c:a aac -output_ts_offset 10"));
-    static final Sample GIF = new Sample(
+            picture("320x240", 25, 2),
+            sound(2, 440),
+            H264,
+            "-c:a aac -output_ts_offset 10");
+    static final Sample GIF = sample(
             "animated.gif",
             OutputFormat.GIF,
             false,
             2,
-            null,
-            args(picture("160x120", 10, 2), "-vf split[a][b];[a]palettegen[p];[b][p]paletteuse"));
-    static final Sample MJPEG = new Sample(
+            picture("160x120", 10, 2),
+            "-vf split[a][b];[a]palettegen[p];[b][p]paletteuse");
+    static final Sample MJPEG = sample(
             "camera-mjpeg.avi",
             OutputFormat.MP4,
             false,
             2,
-            null,
-            args(picture("320x240", 25, 2), sound(2, 440), "-c:v mjpeg -q:v 5 -c:a pcm_s16le"));
-    static final Sample FULL_RANGE = new Sample(
+            picture("320x240", 25, 2),
+            sound(2, 440),
+            "-c:v mjpeg -q:v 5 -c:a pcm_s16le");
+    static final Sample FULL_RANGE = sample(
             "full-range.mp4",
             OutputFormat.MP4,
             true,
             2,
-            null,
-            args(picture("320x240", 25, 2), "-c:v libx264 -preset ultrafast -pix_fmt yuvj420p -color_range pc"));
-    static final Sample TRANSPORT_STREAM = new Sample(
+            picture("320x240", 25, 2),
+            "-c:v libx264 -preset ultrafast -pix_fmt yuvj420p -color_range pc");
+    static final Sample TRANSPORT_STREAM = sample(
             "broadcast-ts-named.mp4",
             OutputFormat.MP4,
             true,
             3,
-            null,
-            args(picture("320x240", 25, 3), sound(3, 440), H264, "-g 50 -c:a aac -f mpegts"));
+            picture("320x240", 25, 3),
+            sound(3, 440),
+            H264,
+            "-g 50 -c:a aac -f mpegts");
 
     static final List<Sample> ALL = List.of(
             ROTATED_90,
@@ -183,7 +181,7 @@ final class MediaCorpus {
 
     /** The samples this machine's ffmpeg can make: HEVC needs libx265, which not every build has. */
     static List<Sample> available() throws IOException, InterruptedException {
-        var encoders = output(List.of("ffmpeg", "-hide_banner", "-encoders"));
+        var encoders = MediaChecks.output(List.of("ffmpeg", "-hide_banner", "-encoders"));
         return ALL.stream()
                 .filter(s -> s != HEVC_10_BIT || encoders.contains("libx265"))
                 .toList();
@@ -200,9 +198,9 @@ final class MediaCorpus {
             var command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-y", "-v", "error"));
             command.addAll(sample.encode());
             command.add(encoded.toString());
-            run(dir, command);
+            MediaChecks.run(dir, command);
             if (sample.rotate() != null) {
-                run(
+                MediaChecks.run(
                         dir,
                         List.of(
                                 "ffmpeg",
@@ -220,6 +218,10 @@ final class MediaCorpus {
                                 target.toString()));
             }
         }
+    }
+
+    private static Sample sample(String file, OutputFormat format, boolean copyable, double seconds, String... encode) {
+        return new Sample(file, format, copyable, seconds, null, args(encode));
     }
 
     private static Sample phone(int degrees) {
@@ -243,24 +245,5 @@ final class MediaCorpus {
     /** Arguments written as space-separated words; none of them contains a space. */
     private static List<String> args(String... words) {
         return List.of(String.join(" ", words).split(" "));
-    }
-
-    private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        var log = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("ffmpeg could not generate " + command + ": " + log);
-        }
-    }
-
-    static String output(List<String> command) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var text = new String(process.getInputStream().readAllBytes());
-        process.waitFor(60, TimeUnit.SECONDS);
-        return text;
     }
 }
