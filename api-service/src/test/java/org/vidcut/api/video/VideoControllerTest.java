@@ -43,8 +43,8 @@ import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
-import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.contracts.Track;
+import org.vidcut.support.storage.StorageProperties;
 
 @WebMvcTest(
         controllers = VideoController.class,
