@@ -2,6 +2,7 @@ package org.vidcut.contracts;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import java.util.List;
 
 /** What a worker reports about one attempt at one task. */
 public sealed interface TaskEvent extends Message {
@@ -31,6 +32,9 @@ public sealed interface TaskEvent extends Message {
      * @param startSeconds where the cut really begins in the source (a keyframe trim begins at a keyframe); null
      *     from workers older than this field
      * @param endSeconds where the cut really ends in the source; null from older workers
+     * @param rotation clockwise degrees a player turns the result's picture by (a stream copy keeps the source's);
+     *     null when it is not turned, and from older workers
+     * @param tracks the result's picture, sound and subtitle streams; null from older workers
      */
     @JsonTypeName(Succeeded.TYPE)
     record Succeeded(
@@ -46,9 +50,44 @@ public sealed interface TaskEvent extends Message {
             String videoCodec,
             String audioCodec,
             Double startSeconds,
-            Double endSeconds)
+            Double endSeconds,
+            Integer rotation,
+            List<Track> tracks)
             implements TaskEvent {
         public static final String TYPE = "task_succeeded.v1";
+
+        /** A result described without rotation and tracks, as workers before those fields reported it. */
+        public Succeeded(
+                String taskId,
+                int attempt,
+                String workerId,
+                Instant occurredAt,
+                String resultObjectKey,
+                long resultSizeBytes,
+                double durationSeconds,
+                Integer width,
+                Integer height,
+                String videoCodec,
+                String audioCodec,
+                Double startSeconds,
+                Double endSeconds) {
+            this(
+                    taskId,
+                    attempt,
+                    workerId,
+                    occurredAt,
+                    resultObjectKey,
+                    resultSizeBytes,
+                    durationSeconds,
+                    width,
+                    height,
+                    videoCodec,
+                    audioCodec,
+                    startSeconds,
+                    endSeconds,
+                    null,
+                    null);
+        }
     }
 
     /**

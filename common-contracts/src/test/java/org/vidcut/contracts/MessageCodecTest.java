@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,25 @@ class MessageCodecTest {
                         "opus",
                         2.0,
                         7.5),
+                new TaskEvent.Succeeded(
+                        "t-1",
+                        2,
+                        "worker-a",
+                        AT,
+                        "results/u/t-1/2.mkv",
+                        1234L,
+                        5.5,
+                        720,
+                        1280,
+                        "h264",
+                        "aac",
+                        2.0,
+                        7.5,
+                        90,
+                        List.of(
+                                new Track(0, Track.VIDEO, "h264", null),
+                                new Track(1, Track.AUDIO, "aac", "eng"),
+                                new Track(2, Track.SUBTITLE, "subrip", "fra"))),
                 new TaskEvent.Failed("t-1", 2, "worker-a", AT, FailureKind.FINAL, "not a video"),
                 new CancelTask("t-1", 2, "canceled by its owner", AT));
     }
@@ -85,6 +105,8 @@ class MessageCodecTest {
 
         assertThat(decoded.startSeconds()).isNull();
         assertThat(decoded.endSeconds()).isNull();
+        assertThat(decoded.rotation()).isNull();
+        assertThat(decoded.tracks()).isNull();
     }
 
     @Test

@@ -1,13 +1,20 @@
 package org.vidcut.api.task;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.Track;
 
 /**
  * The verified output of the attempt that succeeded.
  *
  * @param startSeconds where the cut really begins in the source; null for results of older workers
  * @param endSeconds where the cut really ends in the source; null for results of older workers
+ * @param width the displayed width (rotation and pixel aspect applied)
+ * @param rotation clockwise degrees a player turns the result's picture by; null when not turned or from older
+ *     workers
+ * @param tracks the result's streams; null for results of older workers
  */
 record TaskResult(
         String objectKey,
@@ -18,7 +25,37 @@ record TaskResult(
         @Nullable String videoCodec,
         @Nullable String audioCodec,
         @Nullable Double startSeconds,
-        @Nullable Double endSeconds) {
+        @Nullable Double endSeconds,
+        @Nullable Integer rotation,
+        @Nullable List<Track> tracks) {
+
+    @PersistenceCreator
+    TaskResult {}
+
+    /** A result without rotation and tracks, as workers before those fields reported it. */
+    TaskResult(
+            String objectKey,
+            long sizeBytes,
+            double durationSeconds,
+            @Nullable Integer width,
+            @Nullable Integer height,
+            @Nullable String videoCodec,
+            @Nullable String audioCodec,
+            @Nullable Double startSeconds,
+            @Nullable Double endSeconds) {
+        this(
+                objectKey,
+                sizeBytes,
+                durationSeconds,
+                width,
+                height,
+                videoCodec,
+                audioCodec,
+                startSeconds,
+                endSeconds,
+                null,
+                null);
+    }
 
     static TaskResult of(String objectKey, TaskEvent.Succeeded event) {
         return new TaskResult(
@@ -30,6 +67,8 @@ record TaskResult(
                 event.videoCodec(),
                 event.audioCodec(),
                 event.startSeconds(),
-                event.endSeconds());
+                event.endSeconds(),
+                event.rotation(),
+                event.tracks());
     }
 }

@@ -1,10 +1,12 @@
 package org.vidcut.api.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.vidcut.api.video.TrackView;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
 
@@ -48,6 +50,7 @@ record TaskView(
      * @param size bytes
      * @param startTime where the cut really begins in the source (a keyframe trim begins at a keyframe)
      * @param endTime where the cut really ends in the source
+     * @param width the displayed width (rotation and pixel aspect applied)
      */
     record Result(
             long size,
@@ -57,7 +60,27 @@ record TaskView(
             @JsonProperty("video_codec") @Nullable String videoCodec,
             @JsonProperty("audio_codec") @Nullable String audioCodec,
             @JsonProperty("start_time") @Nullable Double startTime,
-            @JsonProperty("end_time") @Nullable Double endTime) {
+            @JsonProperty("end_time") @Nullable Double endTime,
+
+            @Schema(description = "clockwise degrees players turn the picture by; a keyframe cut keeps the source's")
+            @Nullable
+            Integer rotation,
+
+            @Schema(description = "the result's picture, sound and subtitle streams") @Nullable
+            List<TrackView> tracks) {
+
+        /** A result without rotation and tracks. */
+        Result(
+                long size,
+                double duration,
+                @Nullable Integer width,
+                @Nullable Integer height,
+                @Nullable String videoCodec,
+                @Nullable String audioCodec,
+                @Nullable Double startTime,
+                @Nullable Double endTime) {
+            this(size, duration, width, height, videoCodec, audioCodec, startTime, endTime, null, null);
+        }
 
         static Result of(TaskResult result) {
             return new Result(
@@ -68,7 +91,9 @@ record TaskView(
                     result.videoCodec(),
                     result.audioCodec(),
                     result.startSeconds(),
-                    result.endSeconds());
+                    result.endSeconds(),
+                    result.rotation(),
+                    TrackView.of(result.tracks()));
         }
     }
 }

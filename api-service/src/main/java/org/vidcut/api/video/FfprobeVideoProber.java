@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.vidcut.contracts.ProbedMedia;
 import org.vidcut.contracts.SourceFormats;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -108,35 +109,23 @@ class FfprobeVideoProber implements VideoProber {
         if (video == null) {
             throw new VideoUnreadable("it has no video stream");
         }
-        int width = video.path("width").asInt(0);
-        int height = video.path("height").asInt(0);
-        if (width <= 0 || height <= 0) {
+        if (video.path("width").asInt(0) <= 0 || video.path("height").asInt(0) <= 0) {
             throw new VideoUnreadable("its video stream has no dimensions");
         }
-        var format = probe.path("format");
-        double duration = positive(format.path("duration").asString(""));
-        if (duration <= 0) {
-            duration = positive(video.path("duration").asString(""));
-        }
-        if (duration <= 0) {
+        var media = ProbedMedia.of(probe);
+        double duration = media.durationSeconds();
+        if (!(duration > 0)) {
             throw new VideoUnreadable("its duration is unknown or zero");
         }
         return new MediaProbe(
                 duration,
-                width,
-                height,
+                media.width(),
+                media.height(),
                 video.path("codec_name").asString("unknown"),
                 audio == null ? null : audio.path("codec_name").asString(null),
-                format.path("format_name").asString("unknown"));
-    }
-
-    private static double positive(String number) {
-        try {
-            double value = Double.parseDouble(number);
-            return Double.isFinite(value) && value > 0 ? value : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+                probe.path("format").path("format_name").asString("unknown"),
+                media.rotation(),
+                media.tracks());
     }
 
     /**

@@ -109,7 +109,9 @@ class VideoService implements OwnedVideos {
                     probe.videoCodec(),
                     probe.audioCodec(),
                     probe.container(),
-                    clock.instant()));
+                    clock.instant(),
+                    probe.rotation(),
+                    probe.tracks()));
             return view(saved);
         } catch (RuntimeException e) {
             deleteQuietly(key);
@@ -153,7 +155,9 @@ class VideoService implements OwnedVideos {
                 video.width(),
                 video.height(),
                 video.videoCodec(),
-                video.audioCodec());
+                video.audioCodec(),
+                video.rotation(),
+                TrackView.of(video.tracks()));
     }
 
     private VideoDocument find(String ownerId, String videoId) {

@@ -20,6 +20,7 @@ import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,6 +43,7 @@ import org.vidcut.api.messaging.RabbitBroker;
 import org.vidcut.api.messaging.TaskEventSink;
 import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.Track;
 
 /**
  * The task feature wired into the whole api: Boot's Mongo mapping, property binding, the scheduled sweeper, the
@@ -142,7 +144,9 @@ class TaskApplicationTest {
                 "h264",
                 "aac",
                 1.96,
-                9.92));
+                9.92,
+                90,
+                List.of(new Track(0, Track.VIDEO, "h264", null), new Track(1, Track.AUDIO, "aac", "fra"))));
 
         mvc.perform(get("/v1/tasks/" + task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())
@@ -158,6 +162,9 @@ class TaskApplicationTest {
                 .andExpect(jsonPath("$.result.audio_codec").value("aac"))
                 .andExpect(jsonPath("$.result.start_time").value(1.96))
                 .andExpect(jsonPath("$.result.end_time").value(9.92))
+                .andExpect(jsonPath("$.result.rotation").value(90))
+                .andExpect(jsonPath("$.result.tracks[*].type").value(contains("video", "audio")))
+                .andExpect(jsonPath("$.result.tracks[1].language").value("fra"))
                 .andExpect(jsonPath("$.history[*].state").value(contains("new", "scheduled", "processing", "done")));
         assertThat(tasks.findById(task.id()).orElseThrow().result().objectKey()).isEqualTo(key);
         mvc.perform(get("/v1/tasks/" + task.id()).header(HttpHeaders.AUTHORIZATION, TestAuth.bearer("bob")))

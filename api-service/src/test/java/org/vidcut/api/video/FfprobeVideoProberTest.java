@@ -2,6 +2,7 @@ package org.vidcut.api.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.vidcut.contracts.Track;
 
 /** Runs the real ffprobe on clips generated here with ffmpeg's lavfi sources. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -113,6 +115,45 @@ class FfprobeVideoProberTest {
         assertThat(probe.audioCodec()).isNull();
         assertThat(probe.container()).contains("webm");
         assertThat(probe.durationSeconds()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void reportsARotatedPhoneVideoUprightWithItsRotationAndTracks() throws Exception {
+        var sideways = ffmpeg(
+                "sideways.mp4",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=duration=1:size=320x180",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=d=1");
+        var phone = ffmpeg("phone.mp4", "-i", sideways.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90");
+
+        var probe = prober.probe(phone.toString());
+
+        assertThat(List.of(probe.width(), probe.height(), probe.rotation())).containsExactly(180, 320, 90);
+        assertThat(probe.tracks()).extracting(Track::type).containsExactly(Track.VIDEO, Track.AUDIO);
+    }
+
+    @Test
+    void reportsTheDisplayedWidthOfNonSquarePixels() throws Exception {
+        var clip =
+                ffmpeg("anamorphic.mp4", "-f", "lavfi", "-i", "testsrc=duration=1:size=320x240", "-vf", "setsar=4/3");
+
+        var probe = prober.probe(clip.toString());
+
+        assertThat(List.of(probe.width(), probe.height())).containsExactly(427, 240);
+        assertThat(probe.rotation()).isNull();
+    }
+
+    @Test
+    void countsTheDurationFromTheFirstTimestampOfAFileThatStartsLater() throws Exception {
+        var clip = ffmpeg(
+                "from-10s.mkv", "-f", "lavfi", "-i", "testsrc=duration=2:size=160x120", "-output_ts_offset", "10");
+
+        assertThat(prober.probe(clip.toString()).durationSeconds()).isCloseTo(2.0, within(0.05));
     }
 
     @Test

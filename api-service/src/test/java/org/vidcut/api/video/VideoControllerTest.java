@@ -1,6 +1,7 @@
 package org.vidcut.api.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -42,6 +43,7 @@ import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.contracts.Track;
 import org.vidcut.support.storage.StorageProperties;
 
 @WebMvcTest(
@@ -75,7 +77,15 @@ class VideoControllerTest {
             if (refusal != null) {
                 throw refusal;
             }
-            return new MediaProbe(12.5, 1280, 720, "h264", "aac", "mov,mp4,m4a,3gp,3g2,mj2");
+            return new MediaProbe(
+                    12.5,
+                    720,
+                    1280,
+                    "h264",
+                    "aac",
+                    "mov,mp4,m4a,3gp,3g2,mj2",
+                    90,
+                    List.of(new Track(0, Track.VIDEO, "h264", null), new Track(1, Track.AUDIO, "aac", "eng")));
         }
     }
 
@@ -144,8 +154,11 @@ class VideoControllerTest {
                 .andExpect(jsonPath("$.filename").value("holiday.mp4"))
                 .andExpect(jsonPath("$.size").value(BYTES.length))
                 .andExpect(jsonPath("$.duration").value(12.5))
-                .andExpect(jsonPath("$.width").value(1280))
-                .andExpect(jsonPath("$.height").value(720))
+                .andExpect(jsonPath("$.width").value(720))
+                .andExpect(jsonPath("$.height").value(1280))
+                .andExpect(jsonPath("$.rotation").value(90))
+                .andExpect(jsonPath("$.tracks[*].type").value(contains("video", "audio")))
+                .andExpect(jsonPath("$.tracks[1].language").value("eng"))
                 .andExpect(jsonPath("$.video_codec").value("h264"))
                 .andExpect(jsonPath("$.audio_codec").value("aac"))
                 .andExpect(jsonPath("$.created_at").isNotEmpty())

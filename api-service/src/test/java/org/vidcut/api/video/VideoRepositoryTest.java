@@ -51,7 +51,9 @@ class VideoRepositoryTest {
                 "h264",
                 null,
                 "mov,mp4,m4a,3gp,3g2,mj2",
-                createdAt);
+                createdAt,
+                null,
+                null);
     }
 
     @Test

@@ -43,6 +43,7 @@ public class ConversionService implements Converter, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final FfmpegRunner runner;
     private final OutputVerifier verifier;
+    private final MediaInspector inspector;
     private final ConversionMetrics metrics;
     /** Recently canceled attempts, so that a job still queued when it was canceled does not run later. */
     private final Set<String> canceled = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -76,6 +77,7 @@ public class ConversionService implements Converter, AutoCloseable {
                 scheduler,
                 MemoryCeiling.of(properties.ffmpegMemoryLimit()));
         this.verifier = new OutputVerifier(properties.ffprobePath());
+        this.inspector = new MediaInspector(properties.ffprobePath());
     }
 
     @Override
@@ -85,16 +87,23 @@ public class ConversionService implements Converter, AutoCloseable {
         if (canceled.contains(run)) {
             throw new ConversionCanceled();
         }
-        var operations = job.operations();
-        var timeout = timeouts.forOutput(operations.outputSeconds());
+        var asked = job.operations();
+        var timeout = timeouts.forOutput(asked.outputSeconds());
         var output = prepareOutput(job);
-        var heartbeat = new Heartbeat(operations.outputSeconds(), progress, MDC.getCopyOfContextMap());
+        var heartbeat = new Heartbeat(asked.outputSeconds(), progress, MDC.getCopyOfContextMap());
         var interval = properties.heartbeatInterval().toMillis();
         var beats = scheduler.scheduleAtFixedRate(heartbeat::beat, interval, interval, TimeUnit.MILLISECONDS);
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
+            var source = inspector.read(input, asked);
+            var operations = source.startOnKeyframe(asked);
             var command = FfmpegCommand.builder(
-                    operations, input, output, properties.maxOutputSize().toBytes(), properties.ffmpegThreads());
+                    operations,
+                    source,
+                    input,
+                    output,
+                    properties.maxOutputSize().toBytes(),
+                    properties.ffmpegThreads());
             log.info(
                     "converting: {}s to {} ({}), limit {}s",
                     FfmpegCommand.seconds(operations.outputSeconds()),
@@ -102,19 +111,26 @@ public class ConversionService implements Converter, AutoCloseable {
                     FfmpegCommand.streamCopies(operations) ? "stream copy" : "re-encode",
                     timeout.toSeconds());
             runFfmpeg(command, timeout, heartbeat, input, output, operations.format(), run);
+            // on screen: a stream copy of a phone video keeps its rotation, and pixels need not be square
+            var shown = inspector.describe(output.toString());
             var verified = verifier.verify(
-                    output, operations, properties.maxOutputSize().toBytes());
+                    output,
+                    operations,
+                    properties.maxOutputSize().toBytes(),
+                    shown == null ? null : shown.durationSeconds());
             store.store(job.resultObjectKey(), output, operations.format().contentType());
             return new ConversionResult(
                     job.resultObjectKey(),
                     verified.sizeBytes(),
                     verified.durationSeconds(),
-                    verified.width(),
-                    verified.height(),
+                    shown == null ? verified.width() : shown.width(),
+                    shown == null ? verified.height() : shown.height(),
                     verified.videoCodec(),
                     verified.audioCodec(),
                     verified.startSeconds(),
-                    verified.endSeconds());
+                    verified.endSeconds(),
+                    shown == null ? null : shown.rotation(),
+                    shown == null ? null : shown.tracks());
         } finally {
             beats.cancel(false);
             heartbeat.stop();

@@ -8,6 +8,7 @@ import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.ProbedMedia;
 import org.vidcut.contracts.SourceFormats;
 
 /**
@@ -39,25 +40,48 @@ final class FfmpegCommand {
      *     memory grows with threads (libx264 at 4K: 0.9 GB with 3 threads, 1.8 GB with 16)
      */
     static FFmpegBuilder builder(Operations operations, String input, Path output, long maxOutputBytes, int threads) {
+        return builder(operations, SourceFacts.UNKNOWN, input, output, maxOutputBytes, threads);
+    }
+
+    /**
+     * @param facts what ffprobe found in the source; without its streams ffmpeg picks one picture and one sound
+     *     track itself and subtitles are left out
+     */
+    static FFmpegBuilder builder(
+            Operations operations, SourceFacts facts, String input, Path output, long maxOutputBytes, int threads) {
         var builder = new FFmpegBuilder().overrideOutputFiles(true).addExtraArgs("-nostdin", "-hide_banner");
-        var source = builder.setInput(input);
+        var in = builder.setInput(input);
         var remote = input.startsWith("http://") || input.startsWith("https://");
-        source.addExtraArgs("-protocol_whitelist", remote ? REMOTE_PROTOCOLS : LOCAL_PROTOCOLS);
-        source.addExtraArgs("-format_whitelist", FORMAT_WHITELIST);
-        source.addExtraArgs("-threads", Integer.toString(threads));
+        in.addExtraArgs("-protocol_whitelist", remote ? REMOTE_PROTOCOLS : LOCAL_PROTOCOLS);
+        in.addExtraArgs("-format_whitelist", FORMAT_WHITELIST);
+        in.addExtraArgs("-threads", Integer.toString(threads));
         if (remote) {
             // a stalled object store then fails the read as a network error (transient) instead of running
             // into the conversion's time limit (final)
-            source.addExtraArgs("-rw_timeout", Long.toString(NETWORK_TIMEOUT_MICROS));
+            in.addExtraArgs("-rw_timeout", Long.toString(NETWORK_TIMEOUT_MICROS));
         }
-        if (operations.startSeconds() > 0) {
-            // before -i: seek in the input (fast, and with HTTP Range only the needed bytes are read)
-            source.addExtraArgs("-ss", seconds(operations.startSeconds()));
+        // before -i: seek in the input (fast, and with HTTP Range only the needed bytes are read)
+        var start = operations.startSeconds();
+        var keyframe = facts.keyframeSeconds();
+        double skip = 0;
+        if (start > 0 && streamCopies(operations)) {
+            // a copy begins on the keyframe found; rounding it down would land on the one before
+            in.addExtraArgs("-ss", keyframeSeconds(start));
+        } else if (start > 0 && keyframe != null) {
+            // a re-encode decodes from that keyframe and drops what lies before the start
+            if (keyframe > 0) {
+                in.addExtraArgs("-ss", keyframeSeconds(keyframe));
+            }
+            skip = start - Math.max(0, keyframe);
+        } else if (start > 0) {
+            in.addExtraArgs("-ss", seconds(start));
         }
-        return source.done()
-                .addOutput(output.toString())
-                .addExtraArgs("-threads", Integer.toString(threads))
-                .addExtraArgs(outputArguments(operations, maxOutputBytes).toArray(String[]::new))
+        var out = in.done().addOutput(output.toString()).addExtraArgs("-threads", Integer.toString(threads));
+        if (skip >= 0.0005) {
+            out.addExtraArgs("-ss", seconds(skip));
+        }
+        return out.addExtraArgs(outputArguments(operations, facts.media(), maxOutputBytes)
+                        .toArray(String[]::new))
                 .done();
     }
 
@@ -72,36 +96,46 @@ final class FfmpegCommand {
                 && operations.format() != OutputFormat.GIF;
     }
 
-    private static List<String> outputArguments(Operations operations, long maxOutputBytes) {
+    private static List<String> outputArguments(Operations operations, ProbedMedia source, long maxOutputBytes) {
         var args = new ArrayList<String>();
         args.addAll(List.of("-t", seconds(operations.outputSeconds())));
         var format = operations.format();
-        if (streamCopies(operations)) {
+        var copies = streamCopies(operations);
+        if (copies) {
             if (format == OutputFormat.MP3) {
                 args.addAll(List.of("-vn", "-c:a", "copy"));
             } else {
                 args.addAll(List.of("-c", "copy"));
             }
-            args.addAll(List.of("-avoid_negative_ts", "make_zero"));
+            // packets before the seek point (sound interleaved ahead of the keyframe) would play over no picture;
+            // without them nothing is negative but B-frames' decoding times, which mp4's edit list keeps so the
+            // first frame shows at 0 (shifting everything to zero would start the picture a few frames late)
+            args.addAll(List.of("-copypriorss", "0"));
         } else {
-            args.addAll(encoding(operations));
+            args.addAll(encoding(operations, source));
         }
         if (format == OutputFormat.MP4 || format == OutputFormat.MOV) {
             args.addAll(List.of("-movflags", "+faststart"));
         }
-        // subtitles and data tracks rarely survive a container change; a video service delivers picture and sound
-        args.addAll(List.of("-sn", "-dn"));
+        if (source == null) {
+            args.addAll(List.of("-sn", "-dn"));
+        } else {
+            args.addAll(StreamMapping.arguments(format, source, copies));
+        }
         args.addAll(List.of("-fs", Long.toString(maxOutputBytes)));
         args.addAll(List.of("-f", muxer(format)));
         return args;
     }
 
-    private static List<String> encoding(Operations operations) {
+    private static List<String> encoding(Operations operations, ProbedMedia source) {
         return switch (operations.format()) {
             case MP4, MKV, MOV ->
                 List.of(
                         "-vf",
-                        scale(operations),
+                        VideoFilters.video(operations, source),
+                        // each frame keeps its own time: a mixed 24/60 fps source is not filled up to 120 fps
+                        "-fps_mode",
+                        "vfr",
                         "-c:v",
                         "libx264",
                         "-preset",
@@ -117,7 +151,9 @@ final class FfmpegCommand {
             case WEBM ->
                 List.of(
                         "-vf",
-                        scale(operations),
+                        VideoFilters.video(operations, source),
+                        "-fps_mode",
+                        "vfr",
                         "-c:v",
                         "libvpx-vp9",
                         "-deadline",
@@ -136,33 +172,9 @@ final class FfmpegCommand {
                         "libopus",
                         "-b:a",
                         "96k");
-            case GIF -> List.of("-an", "-vf", gifFilter(operations), "-loop", "0");
+            case GIF -> List.of("-an", "-vf", VideoFilters.gif(operations, source, GIF_FRAME_RATE), "-loop", "0");
             case MP3 -> List.of("-vn", "-c:a", "libmp3lame", "-q:a", "2");
         };
-    }
-
-    /**
-     * The scale filter. One dimension alone keeps the aspect ratio ({@code -2}: the other side is derived and
-     * rounded to an even number). Without a resize the size is only rounded down to even numbers, which
-     * yuv420p encoders need.
-     */
-    static String scale(Operations operations) {
-        if (!operations.resizes()) {
-            return "scale=trunc(iw/2)*2:trunc(ih/2)*2";
-        }
-        return "scale=" + dimension(operations.width()) + ":" + dimension(operations.height());
-    }
-
-    private static String gifFilter(Operations operations) {
-        var size = operations.resizes()
-                ? "scale=" + dimension(operations.width()) + ":" + dimension(operations.height()) + ":flags=lanczos,"
-                : "";
-        // a palette computed from the clip itself instead of the generic 256 colours keeps gifs watchable
-        return "fps=" + GIF_FRAME_RATE + "," + size + "split[a][b];[a]palettegen[p];[b][p]paletteuse";
-    }
-
-    private static String dimension(Integer pixels) {
-        return pixels == null ? "-2" : Integer.toString(pixels);
     }
 
     static String muxer(OutputFormat format) {
@@ -178,5 +190,10 @@ final class FfmpegCommand {
 
     static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.3f", seconds);
+    }
+
+    /** A keyframe's time, rounded up to the microsecond: ffmpeg then seeks to that keyframe, not the one before. */
+    static String keyframeSeconds(double seconds) {
+        return String.format(Locale.ROOT, "%.6f", Math.ceil(seconds * 1_000_000 - 1e-6) / 1_000_000);
     }
 }

@@ -37,6 +37,14 @@ final class OutputVerifier {
     }
 
     VerifiedOutput verify(Path file, Operations operations, long maxBytes) {
+        return verify(file, operations, maxBytes, null);
+    }
+
+    /**
+     * @param contentSeconds how long the picture and sound last, when known: a subtitle running past the cut
+     *     makes the container longer than its content
+     */
+    VerifiedOutput verify(Path file, Operations operations, long maxBytes, Double contentSeconds) {
         var format = operations.format();
         long size;
         try {
@@ -67,7 +75,9 @@ final class OutputVerifier {
         if (!format.hasVideo() && audio == null) {
             throw new OutputRejected("the output has no audio stream");
         }
-        var duration = duration(probe.getFormat() == null ? 0 : probe.getFormat().duration, streams);
+        var duration = contentSeconds != null && contentSeconds > 0
+                ? contentSeconds
+                : duration(probe.getFormat() == null ? 0 : probe.getFormat().duration, streams);
         if (!(duration > 0)) {
             throw new OutputRejected("the output has no duration");
         }

@@ -109,7 +109,9 @@ class JobListener implements ChannelAwareMessageListener {
                     result.videoCodec(),
                     result.audioCodec(),
                     result.startSeconds(),
-                    result.endSeconds());
+                    result.endSeconds(),
+                    result.rotation(),
+                    result.tracks());
             log.info("job succeeded: {} bytes, {} s", result.sizeBytes(), result.durationSeconds());
         } catch (ConversionCanceled e) {
             log.info("job canceled: ffmpeg stopped, nothing kept");

@@ -78,13 +78,13 @@ class FfmpegCommandTest {
     }
 
     @Test
-    void keyframeAccuracyCopiesStreamsWithZeroBasedTimestamps() {
+    void keyframeAccuracyCopiesStreamsFromTheSeekPointOn() {
         var args = args(keyframe(30, 45, OutputFormat.MP4));
 
         assertThat(valueOf(args, "-c")).isEqualTo("copy");
-        assertThat(valueOf(args, "-avoid_negative_ts")).isEqualTo("make_zero");
+        assertThat(valueOf(args, "-copypriorss")).isEqualTo("0");
         assertThat(args).doesNotContain("-c:v", "-vf");
-        assertThat(valueOf(args, "-ss")).isEqualTo("30.000");
+        assertThat(valueOf(args, "-ss")).isEqualTo("30.000000");
         assertThat(valueOf(args, "-t")).isEqualTo("15.000");
     }
 
@@ -112,25 +112,25 @@ class FfmpegCommandTest {
         var operations = new Operations(0, 5, 640, null, OutputFormat.MP4, Accuracy.KEYFRAME, false);
 
         assertThat(FfmpegCommand.streamCopies(operations)).isFalse();
-        assertThat(valueOf(args(operations), "-vf")).isEqualTo("scale=640:-2");
+        assertThat(valueOf(args(operations), "-vf")).isEqualTo("scale=640:round(640*ih/(iw*sar)/2)*2,setsar=1");
     }
 
     @Test
-    void widthAloneKeepsTheAspectRatio() {
+    void widthAloneKeepsTheDisplayedAspectRatioWithSquarePixels() {
         assertThat(valueOf(args(exact(0, 5, 640, null, OutputFormat.MP4)), "-vf"))
-                .isEqualTo("scale=640:-2");
+                .isEqualTo("scale=640:round(640*ih/(iw*sar)/2)*2,setsar=1");
     }
 
     @Test
-    void heightAloneKeepsTheAspectRatio() {
+    void heightAloneKeepsTheDisplayedAspectRatioWithSquarePixels() {
         assertThat(valueOf(args(exact(0, 5, null, 360, OutputFormat.MKV)), "-vf"))
-                .isEqualTo("scale=-2:360");
+                .isEqualTo("scale=round(360*iw*sar/ih/2)*2:360,setsar=1");
     }
 
     @Test
     void bothDimensionsScaleToExactlyThatSize() {
         assertThat(valueOf(args(exact(0, 5, 1280, 720, OutputFormat.MOV)), "-vf"))
-                .isEqualTo("scale=1280:720");
+                .isEqualTo("scale=1280:720,setsar=1");
     }
 
     @Test
@@ -145,7 +145,7 @@ class FfmpegCommandTest {
 
         assertThat(valueOf(args, "-ss")).isEqualTo("2.000");
         assertThat(valueOf(args, "-t")).isEqualTo("7.000");
-        assertThat(valueOf(args, "-vf")).isEqualTo("scale=640:-2");
+        assertThat(valueOf(args, "-vf")).isEqualTo("scale=640:round(640*ih/(iw*sar)/2)*2,setsar=1");
         assertThat(valueOf(args, "-c:v")).isEqualTo("libvpx-vp9");
         assertThat(valueOf(args, "-f")).isEqualTo("webm");
     }
@@ -204,7 +204,8 @@ class FfmpegCommandTest {
 
         assertThat(args).contains("-an");
         assertThat(valueOf(args, "-vf"))
-                .startsWith("fps=" + FfmpegCommand.GIF_FRAME_RATE + ",scale=320:-2:flags=lanczos,")
+                .startsWith("fps=" + FfmpegCommand.GIF_FRAME_RATE
+                        + ",scale=320:round(320*ih/(iw*sar)/2)*2:flags=lanczos,setsar=1,")
                 .contains("palettegen", "paletteuse");
         assertThat(valueOf(args, "-f")).isEqualTo("gif");
         assertThat(args).doesNotContain("-c:a");

@@ -1,0 +1,138 @@
+package org.vidcut.worker.conversion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidcut.contracts.Operations;
+import org.vidcut.contracts.ProbedMedia;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks ffprobe what a source or a result holds: which tracks to map, whether the picture is interlaced, where the
+ * keyframe before a cut lies, and what the result looks like on screen. The job does not carry these facts: the
+ * worker reads them from the file itself, so jobs of older api versions convert the same (see
+ * docs/decisions.md, "Real media").
+ */
+final class MediaInspector {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaInspector.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long TIMEOUT_SECONDS = 120;
+
+    /** How far before the cut a keyframe is looked for first; GOPs are rarely longer than a few seconds. */
+    static final double KEYFRAME_WINDOW_SECONDS = 20;
+
+    private final String ffprobePath;
+
+    MediaInspector(String ffprobePath) {
+        this.ffprobePath = ffprobePath;
+    }
+
+    /** The file's streams and timing, or null when ffprobe cannot read it (ffmpeg then reports why). */
+    ProbedMedia describe(String input) {
+        var json = run(input, List.of("-show_format", "-show_streams"));
+        return json == null ? null : ProbedMedia.of(json);
+    }
+
+    /**
+     * The source's streams and, for a cut that does not begin at 0, the keyframe of its picture at or before the
+     * start. Both seeks begin there: ffmpeg's own seek in MPEG-TS lands between keyframes, so a stream copy
+     * started the sound before the picture and a re-encode lost the frames up to the next keyframe.
+     */
+    SourceFacts read(String input, Operations operations) {
+        var media = describe(input);
+        Double keyframe = null;
+        if (media != null && media.hasVideo() && operations.format().hasVideo() && operations.startSeconds() > 0) {
+            var found = keyframeAtOrBefore(input, media, operations.startSeconds());
+            keyframe = found.isPresent() ? found.getAsDouble() : null;
+        }
+        return new SourceFacts(media, keyframe);
+    }
+
+    /**
+     * The time of the last keyframe of the picture at or before {@code seconds}, counted like ffmpeg's
+     * {@code -ss} from the file's first timestamp. A stream copy has to begin there: seeking anywhere else
+     * starts the sound before the picture (MPEG-TS) or the picture on a frame that cannot be decoded.
+     */
+    OptionalDouble keyframeAtOrBefore(String input, ProbedMedia source, double seconds) {
+        double target = source.startSeconds() + seconds;
+        var found = keyframe(input, source, Math.max(0, target - KEYFRAME_WINDOW_SECONDS), target);
+        if (found.isEmpty() && target > KEYFRAME_WINDOW_SECONDS) {
+            found = keyframe(input, source, 0, target);
+        }
+        return found.isEmpty() ? found : OptionalDouble.of(Math.max(0, found.getAsDouble() - source.startSeconds()));
+    }
+
+    private OptionalDouble keyframe(String input, ProbedMedia source, double from, double target) {
+        var interval = String.format(Locale.ROOT, "%.6f%%%.6f", from, target + 0.000_001);
+        var json = run(
+                input,
+                List.of(
+                        "-select_streams",
+                        Integer.toString(source.videoIndex()),
+                        "-show_entries",
+                        "packet=pts_time,flags",
+                        "-read_intervals",
+                        interval));
+        double best = Double.NaN;
+        if (json != null) {
+            for (var packet : json.path("packets")) {
+                double time = packet.path("pts_time").asDouble(Double.NaN);
+                if (packet.path("flags").asString("").contains("K") && time <= target + 0.000_001) {
+                    best = Double.isNaN(best) ? time : Math.max(best, time);
+                }
+            }
+        }
+        return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
+    }
+
+    private JsonNode run(String input, List<String> query) {
+        var remote = input.startsWith("http://") || input.startsWith("https://");
+        var command = new ArrayList<>(List.of(
+                ffprobePath,
+                "-v",
+                "error",
+                "-protocol_whitelist",
+                remote ? FfmpegCommand.REMOTE_PROTOCOLS : FfmpegCommand.LOCAL_PROTOCOLS,
+                "-format_whitelist",
+                FfmpegCommand.FORMAT_WHITELIST));
+        if (remote) {
+            command.addAll(List.of("-rw_timeout", Long.toString(FfmpegCommand.NETWORK_TIMEOUT_MICROS)));
+        }
+        command.addAll(List.of("-print_format", "json"));
+        command.addAll(query);
+        command.add(input);
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new FfmpegUnavailable("ffprobe cannot be started: " + e.getMessage(), e);
+        }
+        try (InputStream out = process.getInputStream()) {
+            process.getOutputStream().close();
+            var bytes = out.readAllBytes();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return null;
+            }
+            return JSON.readTree(bytes);
+        } catch (IOException | JacksonException e) {
+            log.debug("ffprobe could not describe the file: {}", e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
