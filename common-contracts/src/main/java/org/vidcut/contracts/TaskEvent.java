@@ -31,6 +31,7 @@ public sealed interface TaskEvent extends Message {
      * @param startSeconds where the cut really begins in the source (a keyframe trim begins at a keyframe); null
      *     from workers older than this field
      * @param endSeconds where the cut really ends in the source; null from older workers
+     * @param method how the result was cut; null from older workers
      */
     @JsonTypeName(Succeeded.TYPE)
     record Succeeded(
@@ -46,7 +47,8 @@ public sealed interface TaskEvent extends Message {
             String videoCodec,
             String audioCodec,
             Double startSeconds,
-            Double endSeconds)
+            Double endSeconds,
+            TrimMethod method)
             implements TaskEvent {
         public static final String TYPE = "task_succeeded.v1";
     }

@@ -34,7 +34,8 @@ class MessageCodecTest {
                         "vp9",
                         "opus",
                         2.0,
-                        7.5),
+                        7.5,
+                        TrimMethod.SMART),
                 new TaskEvent.Failed("t-1", 2, "worker-a", AT, FailureKind.FINAL, "not a video"),
                 new CancelTask("t-1", 2, "canceled by its owner", AT));
     }

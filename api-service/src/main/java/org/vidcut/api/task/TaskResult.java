@@ -2,12 +2,14 @@ package org.vidcut.api.task;
 
 import org.jspecify.annotations.Nullable;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * The verified output of the attempt that succeeded.
  *
  * @param startSeconds where the cut really begins in the source; null for results of older workers
  * @param endSeconds where the cut really ends in the source; null for results of older workers
+ * @param method how the result was cut; null for results of older workers
  */
 record TaskResult(
         String objectKey,
@@ -18,7 +20,8 @@ record TaskResult(
         @Nullable String videoCodec,
         @Nullable String audioCodec,
         @Nullable Double startSeconds,
-        @Nullable Double endSeconds) {
+        @Nullable Double endSeconds,
+        @Nullable TrimMethod method) {
 
     static TaskResult of(String objectKey, TaskEvent.Succeeded event) {
         return new TaskResult(
@@ -30,6 +33,7 @@ record TaskResult(
                 event.videoCodec(),
                 event.audioCodec(),
                 event.startSeconds(),
-                event.endSeconds());
+                event.endSeconds(),
+                event.method());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * A task as clients see it. Times are decimal seconds; {@code width}/{@code height}/{@code duration} are the
@@ -44,6 +45,9 @@ record TaskView(
      * @param size bytes
      * @param startTime where the cut really begins in the source (a keyframe trim begins at a keyframe)
      * @param endTime where the cut really ends in the source
+     * @param method how the result was cut: {@code smart} (the partial GOPs at both ends re-encoded, the rest
+     *     copied), {@code reencode} (the whole range re-encoded) or {@code copy} (keyframe to keyframe); null for
+     *     results made before this field existed
      */
     record Result(
             long size,
@@ -53,7 +57,8 @@ record TaskView(
             @JsonProperty("video_codec") @Nullable String videoCodec,
             @JsonProperty("audio_codec") @Nullable String audioCodec,
             @JsonProperty("start_time") @Nullable Double startTime,
-            @JsonProperty("end_time") @Nullable Double endTime) {
+            @JsonProperty("end_time") @Nullable Double endTime,
+            @Nullable TrimMethod method) {
 
         static Result of(TaskResult result) {
             return new Result(
@@ -64,7 +69,8 @@ record TaskView(
                     result.videoCodec(),
                     result.audioCodec(),
                     result.startSeconds(),
-                    result.endSeconds());
+                    result.endSeconds(),
+                    result.method());
         }
     }
 }

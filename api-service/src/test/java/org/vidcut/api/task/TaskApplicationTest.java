@@ -42,6 +42,7 @@ import org.vidcut.api.messaging.RabbitBroker;
 import org.vidcut.api.messaging.TaskEventSink;
 import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * The task feature wired into the whole api: Boot's Mongo mapping, property binding, the scheduled sweeper, the
@@ -142,7 +143,8 @@ class TaskApplicationTest {
                 "h264",
                 "aac",
                 1.96,
-                9.92));
+                9.92,
+                TrimMethod.REENCODE));
 
         mvc.perform(get("/v1/tasks/" + task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())
@@ -251,7 +253,8 @@ class TaskApplicationTest {
                 "h264",
                 "aac",
                 2.0,
-                10.0));
+                10.0,
+                TrimMethod.REENCODE));
 
         mvc.perform(get("/v1/tasks/{id}", task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())

@@ -28,6 +28,7 @@ import org.vidcut.api.video.VideoNotFound;
 import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 
 class TaskServiceTest {
 
@@ -368,8 +369,9 @@ class TaskServiceTest {
     @Test
     void doneTaskOffersItsResultNamedAfterTheVideo() {
         var key = "results/alice/t1/1.mp4";
-        var task =
-                saved(aTask().id("t1").done().result(new TaskResult(key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0)));
+        var task = saved(aTask().id("t1")
+                .done()
+                .result(new TaskResult(key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0, TrimMethod.REENCODE)));
 
         var download = service.download("alice", task.id());
         var view = service.get("alice", task.id());

@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.vidcut.contracts.ConversionJob;
+import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 import org.vidcut.worker.WorkerProperties;
 import org.vidcut.worker.storage.ObjectStore;
 
@@ -44,6 +46,7 @@ public class ConversionService implements Converter, AutoCloseable {
     private final FfmpegRunner runner;
     private final OutputVerifier verifier;
     private final ConversionMetrics metrics;
+    private final SmartTrim smartTrim;
     /** Recently canceled attempts, so that a job still queued when it was canceled does not run later. */
     private final Set<String> canceled = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -76,6 +79,13 @@ public class ConversionService implements Converter, AutoCloseable {
                 scheduler,
                 MemoryCeiling.of(properties.ffmpegMemoryLimit()));
         this.verifier = new OutputVerifier(properties.ffprobePath());
+        this.smartTrim = new SmartTrim(
+                runner,
+                new SmartTrimSteps(
+                        properties.ffmpegPath(),
+                        properties.ffprobePath(),
+                        properties.ffmpegThreads(),
+                        properties.maxOutputSize().toBytes()));
     }
 
     @Override
@@ -93,17 +103,8 @@ public class ConversionService implements Converter, AutoCloseable {
         var beats = scheduler.scheduleAtFixedRate(heartbeat::beat, interval, interval, TimeUnit.MILLISECONDS);
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
-            var command = FfmpegCommand.builder(
-                    operations, input, output, properties.maxOutputSize().toBytes(), properties.ffmpegThreads());
-            log.info(
-                    "converting: {}s to {} ({}), limit {}s",
-                    FfmpegCommand.seconds(operations.outputSeconds()),
-                    operations.format().id(),
-                    FfmpegCommand.streamCopies(operations) ? "stream copy" : "re-encode",
-                    timeout.toSeconds());
-            runFfmpeg(command, timeout, heartbeat, input, output, operations.format(), run);
-            var verified = verifier.verify(
-                    output, operations, properties.maxOutputSize().toBytes());
+            var produced = produce(operations, input, output, timeout, heartbeat, run);
+            var verified = produced.verified();
             store.store(job.resultObjectKey(), output, operations.format().contentType());
             return new ConversionResult(
                     job.resultObjectKey(),
@@ -114,13 +115,41 @@ public class ConversionService implements Converter, AutoCloseable {
                     verified.videoCodec(),
                     verified.audioCodec(),
                     verified.startSeconds(),
-                    verified.endSeconds());
+                    verified.endSeconds(),
+                    produced.method());
         } finally {
             beats.cancel(false);
             heartbeat.stop();
             deleteQuietly(output);
         }
     }
+
+    /** A smart trim where it applies and checks out, else the one ffmpeg run of {@link FfmpegCommand}. */
+    private Produced produce(
+            Operations operations, String input, Path output, Duration timeout, Heartbeat heartbeat, String run) {
+        var limit = properties.maxOutputSize().toBytes();
+        if (properties.smartTrim() && SmartTrim.applies(operations)) {
+            try {
+                smartTrim.trim(operations, input, output, timeout, run);
+                return new Produced(verifier.verify(output, operations, limit), TrimMethod.SMART);
+            } catch (SmartTrimRefused | OutputRejected e) {
+                log.info("smart trim not used, re-encoding the range: {}", e.getMessage());
+            }
+        }
+        var copies = FfmpegCommand.streamCopies(operations);
+        var command = FfmpegCommand.builder(operations, input, output, limit, properties.ffmpegThreads());
+        log.info(
+                "converting: {}s to {} ({}), limit {}s",
+                FfmpegCommand.seconds(operations.outputSeconds()),
+                operations.format().id(),
+                copies ? "stream copy" : "re-encode",
+                timeout.toSeconds());
+        runFfmpeg(command, timeout, heartbeat, input, output, operations.format(), run);
+        var method = copies ? TrimMethod.COPY : TrimMethod.REENCODE;
+        return new Produced(verifier.verify(output, operations, limit), method);
+    }
+
+    private record Produced(VerifiedOutput verified, TrimMethod method) {}
 
     private void runFfmpeg(
             FFmpegBuilder command,

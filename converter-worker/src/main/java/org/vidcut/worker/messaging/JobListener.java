@@ -115,7 +115,8 @@ class JobListener implements ChannelAwareMessageListener {
                     result.videoCodec(),
                     result.audioCodec(),
                     result.startSeconds(),
-                    result.endSeconds());
+                    result.endSeconds(),
+                    result.method());
             log.info("job succeeded: {} bytes, {} s", result.sizeBytes(), result.durationSeconds());
         } catch (ConversionCanceled e) {
             log.info("job canceled: ffmpeg stopped, nothing kept");
