@@ -382,7 +382,8 @@ class TaskServiceTest {
         assertThat(view.width()).isEqualTo(1280);
         assertThat(view.height()).isEqualTo(720);
         assertThat(view.duration()).isEqualTo(8.0);
-        assertThat(view.result()).isEqualTo(new TaskView.Result(3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0));
+        assertThat(view.result())
+                .isEqualTo(new TaskView.Result(3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0, TrimMethod.REENCODE));
     }
 
     @Test

@@ -15,14 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.vidcut.contracts.ConversionJob;
-import org.vidcut.contracts.Operations;
-import org.vidcut.contracts.OutputFormat;
-import org.vidcut.contracts.TrimMethod;
 import org.vidcut.worker.WorkerProperties;
 import org.vidcut.worker.storage.ObjectStore;
 
@@ -44,9 +40,7 @@ public class ConversionService implements Converter, AutoCloseable {
     private final ConversionTimeouts timeouts;
     private final ScheduledExecutorService scheduler;
     private final FfmpegRunner runner;
-    private final OutputVerifier verifier;
-    private final ConversionMetrics metrics;
-    private final SmartTrim smartTrim;
+    private final OutputMaker maker;
     /** Recently canceled attempts, so that a job still queued when it was canceled does not run later. */
     private final Set<String> canceled = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -61,7 +55,6 @@ public class ConversionService implements Converter, AutoCloseable {
 
     public ConversionService(WorkerProperties properties, ObjectStore store, ConversionMetrics metrics) {
         this.properties = properties;
-        this.metrics = metrics;
         this.store = store;
         this.timeouts = new ConversionTimeouts(
                 properties.timeoutBase(), properties.timeoutPerInputSecond(), properties.timeoutMax());
@@ -78,14 +71,7 @@ public class ConversionService implements Converter, AutoCloseable {
                 properties.workDir(),
                 scheduler,
                 MemoryCeiling.of(properties.ffmpegMemoryLimit()));
-        this.verifier = new OutputVerifier(properties.ffprobePath());
-        this.smartTrim = new SmartTrim(
-                runner,
-                new SmartTrimSteps(
-                        properties.ffmpegPath(),
-                        properties.ffprobePath(),
-                        properties.ffmpegThreads(),
-                        properties.maxOutputSize().toBytes()));
+        this.maker = new OutputMaker(properties, runner, metrics);
     }
 
     @Override
@@ -103,7 +89,7 @@ public class ConversionService implements Converter, AutoCloseable {
         var beats = scheduler.scheduleAtFixedRate(heartbeat::beat, interval, interval, TimeUnit.MILLISECONDS);
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
-            var produced = produce(operations, input, output, timeout, heartbeat, run);
+            var produced = maker.make(operations, input, output, timeout, heartbeat, run);
             var verified = produced.verified();
             store.store(job.resultObjectKey(), output, operations.format().contentType());
             return new ConversionResult(
@@ -122,51 +108,6 @@ public class ConversionService implements Converter, AutoCloseable {
             heartbeat.stop();
             deleteQuietly(output);
         }
-    }
-
-    /** A smart trim where it applies and checks out, else the one ffmpeg run of {@link FfmpegCommand}. */
-    private Produced produce(
-            Operations operations, String input, Path output, Duration timeout, Heartbeat heartbeat, String run) {
-        var limit = properties.maxOutputSize().toBytes();
-        if (properties.smartTrim() && SmartTrim.applies(operations)) {
-            try {
-                smartTrim.trim(operations, input, output, timeout, run);
-                return new Produced(verifier.verify(output, operations, limit), TrimMethod.SMART);
-            } catch (SmartTrimRefused | OutputRejected e) {
-                log.info("smart trim not used, re-encoding the range: {}", e.getMessage());
-            }
-        }
-        var copies = FfmpegCommand.streamCopies(operations);
-        var command = FfmpegCommand.builder(operations, input, output, limit, properties.ffmpegThreads());
-        log.info(
-                "converting: {}s to {} ({}), limit {}s",
-                FfmpegCommand.seconds(operations.outputSeconds()),
-                operations.format().id(),
-                copies ? "stream copy" : "re-encode",
-                timeout.toSeconds());
-        runFfmpeg(command, timeout, heartbeat, input, output, operations.format(), run);
-        var method = copies ? TrimMethod.COPY : TrimMethod.REENCODE;
-        return new Produced(verifier.verify(output, operations, limit), method);
-    }
-
-    private record Produced(VerifiedOutput verified, TrimMethod method) {}
-
-    private void runFfmpeg(
-            FFmpegBuilder command,
-            Duration timeout,
-            Heartbeat heartbeat,
-            String input,
-            Path output,
-            OutputFormat format,
-            String run) {
-        var started = metrics.ffmpegStarting();
-        try {
-            runner.run(command, timeout, heartbeat, input, output, run);
-        } catch (RuntimeException e) {
-            metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.of(e));
-            throw e;
-        }
-        metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.SUCCESS);
     }
 
     /**
@@ -208,7 +149,9 @@ public class ConversionService implements Converter, AutoCloseable {
             throw new JobInvalid("invalid job: missing object key");
         }
         var operations = job.operations();
-        if (operations.startSeconds() < 0 || !(operations.outputSeconds() > 0)) {
+        // a still frame is one picture at the start: its range is empty
+        var still = operations.format().isStill();
+        if (operations.startSeconds() < 0 || !(operations.outputSeconds() > 0 || still)) {
             throw new JobInvalid("invalid job: empty time range");
         }
     }

@@ -15,7 +15,7 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
     /** The container's start and every stream's coding: one small read at the head of the source. */
     List<String> describe(String input) {
         var args = new ArrayList<>(List.of(ffprobe, "-v", "error"));
-        args.addAll(source(input));
+        args.addAll(SourceOptions.of(input));
         args.addAll(List.of("-show_entries", SourceVideo.ENTRIES, "-of", "compact", input));
         return args;
     }
@@ -23,7 +23,7 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
     /** The video packets from the keyframe at or before {@code from} to {@code to} (absolute times). */
     List<String> packets(String input, double from, double to) {
         var args = new ArrayList<>(List.of(ffprobe, "-v", "error"));
-        args.addAll(source(input));
+        args.addAll(SourceOptions.of(input));
         args.addAll(List.of(
                 "-select_streams",
                 "v:0",
@@ -40,7 +40,7 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
     /** Re-encodes {@code frames} pictures from {@code seek} (counted like {@code -ss}) to match the source. */
     List<String> encode(String input, double seek, int frames, SourceVideo video, Path target) {
         var args = ffmpegCommand();
-        args.addAll(source(input));
+        args.addAll(SourceOptions.of(input));
         args.addAll(seek(seek));
         args.addAll(List.of("-threads", Integer.toString(threads), "-i", input, "-map", "0:v:0"));
         args.addAll(List.of("-frames:v", Integer.toString(frames)));
@@ -54,7 +54,7 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
     /** Copies {@code frames} packets from the keyframe just after {@code seek}: the untouched middle. */
     List<String> copy(String input, double seek, int frames, Path target) {
         var args = ffmpegCommand();
-        args.addAll(source(input));
+        args.addAll(SourceOptions.of(input));
         // a stream copy seeks to the keyframe before -ss and drops what lies before it, so it starts exactly at
         // the keyframe just after
         args.addAll(seek(seek));
@@ -80,7 +80,7 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
         args.addAll(List.of("-i", concatList.toString()));
         var format = operations.format();
         if (video.hasAudio()) {
-            args.addAll(source(input));
+            args.addAll(SourceOptions.of(input));
             args.addAll(seek(operations.startSeconds()));
             args.addAll(List.of("-t", SmartTrim.exact(operations.outputSeconds()), "-i", input));
         }
@@ -133,18 +133,5 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
 
     private static List<String> seek(double seconds) {
         return seconds > 0 ? List.of("-ss", SmartTrim.exact(seconds)) : List.of();
-    }
-
-    private List<String> source(String input) {
-        var remote = input.startsWith("http://") || input.startsWith("https://");
-        var args = new ArrayList<>(List.of(
-                "-protocol_whitelist",
-                remote ? FfmpegCommand.REMOTE_PROTOCOLS : FfmpegCommand.LOCAL_PROTOCOLS,
-                "-format_whitelist",
-                FfmpegCommand.FORMAT_WHITELIST));
-        if (remote) {
-            args.addAll(List.of("-rw_timeout", Long.toString(FfmpegCommand.NETWORK_TIMEOUT_MICROS)));
-        }
-        return args;
     }
 }
