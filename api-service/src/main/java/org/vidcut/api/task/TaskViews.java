@@ -2,7 +2,7 @@ package org.vidcut.api.task;
 
 import org.springframework.stereotype.Component;
 import org.vidcut.api.storage.ObjectStore;
-import org.vidcut.api.storage.StorageProperties;
+import org.vidcut.support.storage.StorageProperties;
 
 /** Turns stored tasks into what clients see, with a fresh presigned link to a finished result. */
 @Component
