@@ -13,7 +13,11 @@ public enum OutputFormat {
     MKV("mkv", true, true, "video/x-matroska"),
     MOV("mov", true, true, "video/quicktime"),
     GIF("gif", true, false, "image/gif"),
-    MP3("mp3", false, true, "audio/mpeg");
+    MP3("mp3", false, true, "audio/mpeg"),
+    /** A still frame: one picture at the task's start. */
+    JPG("jpg", true, false, "image/jpeg"),
+    PNG("png", true, false, "image/png"),
+    WEBP("webp", true, false, "image/webp");
 
     private final String id;
     private final boolean video;
@@ -43,6 +47,11 @@ public enum OutputFormat {
 
     public boolean hasAudio() {
         return audio;
+    }
+
+    /** Whether a result of this format is one picture, taken at the task's start, with no duration. */
+    public boolean isStill() {
+        return this == JPG || this == PNG || this == WEBP;
     }
 
     public String fileExtension() {

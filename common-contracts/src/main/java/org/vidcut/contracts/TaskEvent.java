@@ -35,6 +35,7 @@ public sealed interface TaskEvent extends Message {
      * @param rotation clockwise degrees a player turns the result's picture by (a stream copy keeps the source's);
      *     null when it is not turned, and from older workers
      * @param tracks the result's picture, sound and subtitle streams; null from older workers
+     * @param method how the result was cut; null from older workers
      */
     @JsonTypeName(Succeeded.TYPE)
     record Succeeded(
@@ -52,7 +53,8 @@ public sealed interface TaskEvent extends Message {
             Double startSeconds,
             Double endSeconds,
             Integer rotation,
-            List<Track> tracks)
+            List<Track> tracks,
+            TrimMethod method)
             implements TaskEvent {
         public static final String TYPE = "task_succeeded.v1";
 
@@ -85,6 +87,7 @@ public sealed interface TaskEvent extends Message {
                     audioCodec,
                     startSeconds,
                     endSeconds,
+                    null,
                     null,
                     null);
         }

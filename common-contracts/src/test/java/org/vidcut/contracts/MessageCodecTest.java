@@ -54,7 +54,8 @@ class MessageCodecTest {
                         List.of(
                                 new Track(0, Track.VIDEO, "h264", null),
                                 new Track(1, Track.AUDIO, "aac", "eng"),
-                                new Track(2, Track.SUBTITLE, "subrip", "fra"))),
+                                new Track(2, Track.SUBTITLE, "subrip", "fra")),
+                        TrimMethod.SMART),
                 new TaskEvent.Failed("t-1", 2, "worker-a", AT, FailureKind.FINAL, "not a video"),
                 new CancelTask("t-1", 2, "canceled by its owner", AT));
     }

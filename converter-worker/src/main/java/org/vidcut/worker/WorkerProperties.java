@@ -33,6 +33,8 @@ import org.vidcut.support.messaging.HostName;
  *     plus ffmpeg's {@code -max_alloc}); a run that needs more fails finally
  * @param ffmpegThreads threads of each ffmpeg decoder and encoder; defaults to the number of cores the JVM
  *     sees, which follows the container's CPU limit where ffmpeg itself would count every core of the node
+ * @param smartTrim whether exact trims that only trim re-encode just the partial GOPs at both ends and copy the
+ *     rest (off: the whole range is re-encoded)
  */
 @Validated
 @ConfigurationProperties("vidcut.worker")
@@ -50,7 +52,8 @@ public record WorkerProperties(
         @NotNull @DurationMin(millis = 1) Duration confirmTimeout,
         @NotNull @DurationMin(seconds = 1) Duration timeoutMax,
         @NotNull DataSize ffmpegMemoryLimit,
-        @Min(1) Integer ffmpegThreads) {
+        @Min(1) Integer ffmpegThreads,
+        @NotNull Boolean smartTrim) {
 
     public WorkerProperties {
         if (id == null || id.isBlank()) {

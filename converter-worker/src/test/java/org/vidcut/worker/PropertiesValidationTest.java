@@ -28,6 +28,7 @@ class PropertiesValidationTest {
                     "vidcut.worker.confirm-timeout=10s",
                     "vidcut.worker.timeout-max=6h",
                     "vidcut.worker.ffmpeg-memory-limit=2GB",
+                    "vidcut.worker.smart-trim=true",
                     "vidcut.storage.endpoint=http://localhost:9000",
                     "vidcut.storage.access-key=key",
                     "vidcut.storage.secret-key=secret",
@@ -46,6 +47,12 @@ class PropertiesValidationTest {
             assertThat(worker.concurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
             assertThat(worker.ffmpegThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         });
+    }
+
+    @Test
+    void rejectsASmartTrimSettingThatIsNotABoolean() {
+        runner.withPropertyValues("vidcut.worker.smart-trim=sometimes")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("smart-trim"));
     }
 
     @Test

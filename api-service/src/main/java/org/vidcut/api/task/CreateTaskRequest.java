@@ -19,14 +19,14 @@ record CreateTaskRequest(
         @Schema(
                 oneOf = {Double.class, String.class},
                 example = "00:00:01.500",
-                description = TIME + " Default 0.")
+                description = TIME + " Default 0. For a still frame: the time of the picture.")
         @JsonProperty("start_time")
         Object startTime,
 
         @Schema(
                 oneOf = {Double.class, String.class},
                 example = "4",
-                description = TIME + " Default: the video's end.")
+                description = TIME + " Default: the video's end. Refused with a still frame (jpg, png, webp).")
         @JsonProperty("end_time")
         Object endTime,
 
@@ -38,9 +38,10 @@ record CreateTaskRequest(
 
         @Schema(
                 type = "string",
-                allowableValues = {"mp4", "webm", "mkv", "mov", "gif", "mp3"},
+                allowableValues = {"mp4", "webm", "mkv", "mov", "gif", "mp3", "jpg", "png", "webp"},
                 example = "mp4",
-                description = "Default: the source's format.")
+                description = "Default: the source's format. jpg, png and webp are still frames: one picture at"
+                        + " start_time, optionally resized.")
         @JsonProperty("format")
         Object format,
 
@@ -49,7 +50,9 @@ record CreateTaskRequest(
                 allowableValues = {"keyframe", "exact"},
                 example = "exact",
                 description = "keyframe: stream copy, cut on keyframes, refused when the task re-encodes"
-                        + " anyway. Default exact.")
+                        + " anyway and for still frames. exact: frame-accurate; a trim-only task of an H.264 source"
+                        + " re-encodes only the partial GOPs at both ends (result.method says which path ran)."
+                        + " Default exact.")
         @JsonProperty("accuracy")
         Object accuracy) {
 

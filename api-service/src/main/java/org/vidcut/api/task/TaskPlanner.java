@@ -35,6 +35,11 @@ final class TaskPlanner {
     record TaskPlan(RequestedParams requested, Operations operations) {}
 
     static TaskPlan plan(CreateTaskRequest request, OwnedVideo video) {
+        var sourceFormat = sourceFormat(video);
+        var format = format(request.format(), sourceFormat);
+        if (format.isStill()) {
+            return still(request, video, format);
+        }
         double duration = video.durationSeconds();
         Double requestedStart = TaskTimes.parse("start_time", request.startTime());
         Double requestedEnd = TaskTimes.parse("end_time", request.endTime());
@@ -57,8 +62,6 @@ final class TaskPlanner {
         Integer height = dimension("height", request.height(), MAX_HEIGHT);
         boolean resize = width != null || height != null;
 
-        var sourceFormat = sourceFormat(video);
-        var format = format(request.format(), sourceFormat);
         var accuracy = accuracy(request.accuracy());
 
         if (format.hasVideo() && video.videoCodec() == null) {
@@ -87,6 +90,37 @@ final class TaskPlanner {
         var requested = new RequestedParams(
                 requestedStart, requestedEnd, width, height, text(request.format()), text(request.accuracy()));
         var operations = new Operations(start, end, width, height, format, accuracy, reencode);
+        return new TaskPlan(requested, operations);
+    }
+
+    /**
+     * A still frame: one picture at {@code start_time}, optionally resized. {@code end_time} and keyframe accuracy
+     * do not apply to one picture (docs/decisions.md, "Still frames"); the job's range is empty.
+     */
+    private static TaskPlan still(CreateTaskRequest request, OwnedVideo video, OutputFormat format) {
+        if (request.endTime() != null) {
+            throw new InvalidTaskRequest(
+                    "end_time", "a " + format.id() + " is one picture at start_time; end_time does not apply");
+        }
+        if (accuracy(request.accuracy()) == Accuracy.KEYFRAME) {
+            throw new InvalidTaskRequest(
+                    "accuracy", "a still frame is the picture at start_time exactly; keyframe does not apply");
+        }
+        if (video.videoCodec() == null) {
+            throw new InvalidTaskRequest("format", format.id() + " needs a picture, but the video has none");
+        }
+        double duration = video.durationSeconds();
+        Double requestedStart = TaskTimes.parse("start_time", request.startTime());
+        double start = requestedStart == null ? 0 : requestedStart;
+        if (start >= duration) {
+            throw new InvalidTaskRequest(
+                    "start_time", "must be before the end of the video (" + seconds(duration) + " s)");
+        }
+        Integer width = dimension("width", request.width(), MAX_WIDTH);
+        Integer height = dimension("height", request.height(), MAX_HEIGHT);
+        var requested = new RequestedParams(
+                requestedStart, null, width, height, text(request.format()), text(request.accuracy()));
+        var operations = new Operations(start, start, width, height, format, Accuracy.EXACT, true);
         return new TaskPlan(requested, operations);
     }
 
@@ -124,6 +158,7 @@ final class TaskPlanner {
             case MKV -> true;
             case GIF -> "gif".equals(videoCodec);
             case MP3 -> "mp3".equals(audioCodec);
+            case JPG, PNG, WEBP -> false;
         };
     }
 

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.vidcut.contracts.TaskEvent;
 import org.vidcut.contracts.Track;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * The verified output of the attempt that succeeded.
@@ -15,6 +16,7 @@ import org.vidcut.contracts.Track;
  * @param rotation clockwise degrees a player turns the result's picture by; null when not turned or from older
  *     workers
  * @param tracks the result's streams; null for results of older workers
+ * @param method how the result was cut; null for results of older workers
  */
 record TaskResult(
         String objectKey,
@@ -27,7 +29,8 @@ record TaskResult(
         @Nullable Double startSeconds,
         @Nullable Double endSeconds,
         @Nullable Integer rotation,
-        @Nullable List<Track> tracks) {
+        @Nullable List<Track> tracks,
+        @Nullable TrimMethod method) {
 
     @PersistenceCreator
     TaskResult {}
@@ -54,6 +57,7 @@ record TaskResult(
                 startSeconds,
                 endSeconds,
                 null,
+                null,
                 null);
     }
 
@@ -69,6 +73,7 @@ record TaskResult(
                 event.startSeconds(),
                 event.endSeconds(),
                 event.rotation(),
-                event.tracks());
+                event.tracks(),
+                event.method());
     }
 }

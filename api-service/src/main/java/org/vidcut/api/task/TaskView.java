@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.vidcut.api.video.TrackView;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * A task as clients see it. Times are decimal seconds; {@code width}/{@code height}/{@code duration} are the
@@ -51,6 +52,9 @@ record TaskView(
      * @param startTime where the cut really begins in the source (a keyframe trim begins at a keyframe)
      * @param endTime where the cut really ends in the source
      * @param width the displayed width (rotation and pixel aspect applied)
+     * @param method how the result was cut: {@code smart} (the partial GOPs at both ends re-encoded, the rest
+     *     copied), {@code reencode} (the whole range re-encoded) or {@code copy} (keyframe to keyframe); null for
+     *     results made before this field existed
      */
     record Result(
             long size,
@@ -67,7 +71,9 @@ record TaskView(
             Integer rotation,
 
             @Schema(description = "the result's picture, sound and subtitle streams") @Nullable
-            List<TrackView> tracks) {
+            List<TrackView> tracks,
+
+            @Nullable TrimMethod method) {
 
         /** A result without rotation and tracks. */
         Result(
@@ -79,7 +85,7 @@ record TaskView(
                 @Nullable String audioCodec,
                 @Nullable Double startTime,
                 @Nullable Double endTime) {
-            this(size, duration, width, height, videoCodec, audioCodec, startTime, endTime, null, null);
+            this(size, duration, width, height, videoCodec, audioCodec, startTime, endTime, null, null, null);
         }
 
         static Result of(TaskResult result) {
@@ -93,7 +99,8 @@ record TaskView(
                     result.startSeconds(),
                     result.endSeconds(),
                     result.rotation(),
-                    TrackView.of(result.tracks()));
+                    TrackView.of(result.tracks()),
+                    result.method());
         }
     }
 }

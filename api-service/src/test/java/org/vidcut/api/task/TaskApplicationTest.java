@@ -44,6 +44,7 @@ import org.vidcut.api.messaging.TaskEventSink;
 import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.TaskEvent;
 import org.vidcut.contracts.Track;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * The task feature wired into the whole api: Boot's Mongo mapping, property binding, the scheduled sweeper, the
@@ -146,7 +147,8 @@ class TaskApplicationTest {
                 1.96,
                 9.92,
                 90,
-                List.of(new Track(0, Track.VIDEO, "h264", null), new Track(1, Track.AUDIO, "aac", "fra"))));
+                List.of(new Track(0, Track.VIDEO, "h264", null), new Track(1, Track.AUDIO, "aac", "fra")),
+                TrimMethod.REENCODE));
 
         mvc.perform(get("/v1/tasks/" + task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())
@@ -258,7 +260,10 @@ class TaskApplicationTest {
                 "h264",
                 "aac",
                 2.0,
-                10.0));
+                10.0,
+                null,
+                null,
+                TrimMethod.REENCODE));
 
         mvc.perform(get("/v1/tasks/{id}", task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())

@@ -8,6 +8,7 @@ import org.bson.types.ObjectId;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * Test fixture for task documents, in the style of JobRunr's {@code JobTestBuilder}: {@code aTask()} is alice's
@@ -214,7 +215,10 @@ final class TaskBuilder {
                 "h264",
                 "aac",
                 operations.startSeconds(),
-                operations.endSeconds());
+                operations.endSeconds(),
+                null,
+                null,
+                TrimMethod.REENCODE);
     }
 
     private List<StateChange> usualPath() {

@@ -48,6 +48,7 @@ import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 
 @WebMvcTest(controllers = TaskController.class)
 @AutoConfigureDataMongo
@@ -100,7 +101,10 @@ class TaskControllerTest {
                 Accuracy.EXACT,
                 null,
                 1,
-                state == TaskState.DONE ? new TaskView.Result(123_456, 8.5, 640, 360, "vp9", "opus", 1.5, 10.0) : null,
+                state == TaskState.DONE
+                        ? new TaskView.Result(
+                                123_456, 8.5, 640, 360, "vp9", "opus", 1.5, 10.0, null, null, TrimMethod.REENCODE)
+                        : null,
                 List.of(new StateChange(TaskState.NEW, 1, Instant.parse("2026-01-02T03:04:05Z"))));
     }
 

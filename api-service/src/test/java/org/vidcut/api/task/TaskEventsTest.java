@@ -20,6 +20,7 @@ import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.TrimMethod;
 
 class TaskEventsTest {
 
@@ -77,7 +78,22 @@ class TaskEventsTest {
     private TaskEvent.Succeeded succeededAt(TaskDocument task, int attempt, String key) {
         store.putBytes(key, new byte[] {1, 2, 3}, "video/mp4");
         return new TaskEvent.Succeeded(
-                task.id(), attempt, "w1", Instant.now(), key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0);
+                task.id(),
+                attempt,
+                "w1",
+                Instant.now(),
+                key,
+                3,
+                8.0,
+                1280,
+                720,
+                "h264",
+                "aac",
+                2.0,
+                10.0,
+                null,
+                null,
+                TrimMethod.SMART);
     }
 
     private static TaskEvent.Failed failed(TaskDocument task, FailureKind kind, String reason) {
@@ -222,7 +238,18 @@ class TaskEventsTest {
         assertThat(after.progress()).isEqualTo(100);
         assertThat(after.result())
                 .isEqualTo(new TaskResult(
-                        "results/alice/" + task.id() + "/1.mp4", 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0));
+                        "results/alice/" + task.id() + "/1.mp4",
+                        3,
+                        8.0,
+                        1280,
+                        720,
+                        "h264",
+                        "aac",
+                        2.0,
+                        10.0,
+                        null,
+                        null,
+                        TrimMethod.SMART));
         assertThat(after.lastHeartbeatAt()).isNull();
     }
 

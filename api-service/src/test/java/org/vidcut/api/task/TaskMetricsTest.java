@@ -16,6 +16,7 @@ import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.TrimMethod;
 
 /** Task meters as Prometheus scrapes them, after real events applied to tasks in the Mongo stand-in. */
 class TaskMetricsTest {
@@ -61,7 +62,22 @@ class TaskMetricsTest {
         var key = task.resultObjectKeyFor(task.attempt());
         store.putBytes(key, new byte[] {1, 2, 3}, "video/mp4");
         return new TaskEvent.Succeeded(
-                task.id(), task.attempt(), "w1", Instant.now(), key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0);
+                task.id(),
+                task.attempt(),
+                "w1",
+                Instant.now(),
+                key,
+                3,
+                8.0,
+                1280,
+                720,
+                "h264",
+                "aac",
+                2.0,
+                10.0,
+                null,
+                null,
+                TrimMethod.REENCODE);
     }
 
     private static TaskEvent.Failed failed(TaskDocument task, int attempt, FailureKind kind) {

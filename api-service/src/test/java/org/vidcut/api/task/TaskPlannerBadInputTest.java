@@ -44,7 +44,7 @@ class TaskPlannerBadInputTest {
                 ""
             })
     void rejectsShellAndFfmpegInjectionInFormat(String format) {
-        rejected("format", format, "format: must be one of mp4, webm, mkv, mov, gif, mp3");
+        rejected("format", format, "format: must be one of mp4, webm, mkv, mov, gif, mp3, jpg, png, webp");
     }
 
     @ParameterizedTest

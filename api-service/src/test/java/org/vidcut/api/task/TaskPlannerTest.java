@@ -262,4 +262,51 @@ class TaskPlannerTest {
                 .isEqualTo(new OutputSize(1920, 1080));
         assertThat(OutputSize.expected(OutputFormat.MP3, 640, null, 1920, 1080)).isEqualTo(new OutputSize(null, null));
     }
+
+    @Test
+    void aStillFrameIsOnePictureAtTheStart() {
+        var plan = plan(mp4(), "start_time", "00:00:03.250", "format", "png", "width", 640);
+
+        var ops = plan.operations();
+        assertThat(ops.format()).isEqualTo(OutputFormat.PNG);
+        assertThat(ops.startSeconds()).isEqualTo(3.25);
+        assertThat(ops.endSeconds()).isEqualTo(3.25);
+        assertThat(ops.width()).isEqualTo(640);
+        assertThat(ops.accuracy()).isEqualTo(Accuracy.EXACT);
+        assertThat(plan.requested().endSeconds()).isNull();
+    }
+
+    @Test
+    void aStillFrameWithoutStartIsTheFirstPicture() {
+        var ops = plan(mp4(), "format", "webp").operations();
+
+        assertThat(ops.startSeconds()).isZero();
+        assertThat(ops.endSeconds()).isZero();
+    }
+
+    @Test
+    void rejectsEndTimeWithAStillFrame() {
+        rejected(mp4(), "end_time: a jpg is one picture at start_time", "format", "jpg", "end_time", 5);
+    }
+
+    @Test
+    void rejectsKeyframeAccuracyWithAStillFrame() {
+        rejected(
+                mp4(),
+                "accuracy: a still frame is the picture at start_time exactly",
+                "format",
+                "png",
+                "accuracy",
+                "keyframe");
+    }
+
+    @Test
+    void rejectsAStillFrameAtOrAfterTheEnd() {
+        rejected(mp4(), "start_time: must be before the end of the video", "format", "jpg", "start_time", 60);
+    }
+
+    @Test
+    void rejectsAStillFrameOfAVideoWithoutPicture() {
+        rejected(video("song.mp3", "mp3", null, "mp3"), "format: jpg needs a picture", "format", "jpg");
+    }
 }

@@ -20,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.task.TaskTransitions.Trigger;
+import org.vidcut.contracts.TrimMethod;
 
 class TaskRepositoryTest {
 
@@ -50,7 +51,19 @@ class TaskRepositoryTest {
                 .runFirstAttempt(2)
                 .progress(42.5)
                 .error("storage unavailable")
-                .result(new TaskResult("results/alice/x/3.mp4", 10, 8.0, 640, 360, "h264", null, 2.0, 10.0))
+                .result(new TaskResult(
+                        "results/alice/x/3.mp4",
+                        10,
+                        8.0,
+                        640,
+                        360,
+                        "h264",
+                        null,
+                        2.0,
+                        10.0,
+                        null,
+                        null,
+                        TrimMethod.COPY))
                 .nextPublishAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .build();
         tasks.insert(task);

@@ -28,6 +28,7 @@ import org.vidcut.api.video.VideoNotFound;
 import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 
 class TaskServiceTest {
 
@@ -370,8 +371,10 @@ class TaskServiceTest {
     @Test
     void doneTaskOffersItsResultNamedAfterTheVideo() {
         var key = "results/alice/t1/1.mp4";
-        var task =
-                saved(aTask().id("t1").done().result(new TaskResult(key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0)));
+        var task = saved(aTask().id("t1")
+                .done()
+                .result(new TaskResult(
+                        key, 3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0, null, null, TrimMethod.REENCODE)));
 
         var download = service.download("alice", task.id());
         var view = service.get("alice", task.id());
@@ -382,7 +385,9 @@ class TaskServiceTest {
         assertThat(view.width()).isEqualTo(1280);
         assertThat(view.height()).isEqualTo(720);
         assertThat(view.duration()).isEqualTo(8.0);
-        assertThat(view.result()).isEqualTo(new TaskView.Result(3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0));
+        assertThat(view.result())
+                .isEqualTo(new TaskView.Result(
+                        3, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0, null, null, TrimMethod.REENCODE));
     }
 
     @Test

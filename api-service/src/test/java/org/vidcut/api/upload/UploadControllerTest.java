@@ -283,7 +283,9 @@ class UploadControllerTest {
                         1280,
                         720,
                         "h264",
-                        "aac"));
+                        "aac",
+                        null,
+                        null));
 
         mvc.perform(post("/v1/uploads/{id}/complete", id)
                         .header("Authorization", TestAuth.bearer(ALICE))

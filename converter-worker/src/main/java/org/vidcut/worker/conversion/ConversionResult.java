@@ -2,6 +2,7 @@ package org.vidcut.worker.conversion;
 
 import java.util.List;
 import org.vidcut.contracts.Track;
+import org.vidcut.contracts.TrimMethod;
 
 /**
  * A stored and verified result, as reported in the {@code Succeeded} event.
@@ -12,6 +13,7 @@ import org.vidcut.contracts.Track;
  * @param height the displayed height
  * @param rotation clockwise degrees a player turns the picture by, null for none
  * @param tracks the result's picture, sound and subtitle streams; null when ffprobe could not list them
+ * @param method how the result was cut
  */
 public record ConversionResult(
         String resultObjectKey,
@@ -24,7 +26,8 @@ public record ConversionResult(
         Double startSeconds,
         Double endSeconds,
         Integer rotation,
-        List<Track> tracks) {
+        List<Track> tracks,
+        TrimMethod method) {
 
     /** A result described without rotation and tracks. */
     public ConversionResult(
@@ -47,6 +50,7 @@ public record ConversionResult(
                 audioCodec,
                 startSeconds,
                 endSeconds,
+                null,
                 null,
                 null);
     }

@@ -15,12 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.vidcut.contracts.ConversionJob;
-import org.vidcut.contracts.OutputFormat;
 import org.vidcut.worker.WorkerProperties;
 import org.vidcut.worker.storage.ObjectStore;
 
@@ -42,9 +40,8 @@ public class ConversionService implements Converter, AutoCloseable {
     private final ConversionTimeouts timeouts;
     private final ScheduledExecutorService scheduler;
     private final FfmpegRunner runner;
-    private final OutputVerifier verifier;
     private final MediaInspector inspector;
-    private final ConversionMetrics metrics;
+    private final OutputMaker maker;
     /** Recently canceled attempts, so that a job still queued when it was canceled does not run later. */
     private final Set<String> canceled = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -59,7 +56,6 @@ public class ConversionService implements Converter, AutoCloseable {
 
     public ConversionService(WorkerProperties properties, ObjectStore store, ConversionMetrics metrics) {
         this.properties = properties;
-        this.metrics = metrics;
         this.store = store;
         this.timeouts = new ConversionTimeouts(
                 properties.timeoutBase(), properties.timeoutPerInputSecond(), properties.timeoutMax());
@@ -76,8 +72,8 @@ public class ConversionService implements Converter, AutoCloseable {
                 properties.workDir(),
                 scheduler,
                 MemoryCeiling.of(properties.ffmpegMemoryLimit()));
-        this.verifier = new OutputVerifier(properties.ffprobePath());
         this.inspector = new MediaInspector(properties.ffprobePath());
+        this.maker = new OutputMaker(properties, runner, metrics, inspector);
     }
 
     @Override
@@ -96,29 +92,11 @@ public class ConversionService implements Converter, AutoCloseable {
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
             var source = inspector.read(input, asked);
-            var operations = source.startOnKeyframe(asked);
-            var command = FfmpegCommand.builder(
-                    operations,
-                    source,
-                    input,
-                    output,
-                    properties.maxOutputSize().toBytes(),
-                    properties.ffmpegThreads());
-            log.info(
-                    "converting: {}s to {} ({}), limit {}s",
-                    FfmpegCommand.seconds(operations.outputSeconds()),
-                    operations.format().id(),
-                    FfmpegCommand.streamCopies(operations) ? "stream copy" : "re-encode",
-                    timeout.toSeconds());
-            runFfmpeg(command, timeout, heartbeat, input, output, operations.format(), run);
+            var produced = maker.make(asked, source, input, output, timeout, heartbeat, run);
+            var verified = produced.verified();
             // on screen: a stream copy of a phone video keeps its rotation, and pixels need not be square
-            var shown = inspector.describe(output.toString());
-            var verified = verifier.verify(
-                    output,
-                    operations,
-                    properties.maxOutputSize().toBytes(),
-                    shown == null ? null : shown.durationSeconds());
-            store.store(job.resultObjectKey(), output, operations.format().contentType());
+            var shown = produced.shown();
+            store.store(job.resultObjectKey(), output, asked.format().contentType());
             return new ConversionResult(
                     job.resultObjectKey(),
                     verified.sizeBytes(),
@@ -130,30 +108,13 @@ public class ConversionService implements Converter, AutoCloseable {
                     verified.startSeconds(),
                     verified.endSeconds(),
                     shown == null ? null : shown.rotation(),
-                    shown == null ? null : shown.tracks());
+                    shown == null ? null : shown.tracks(),
+                    produced.method());
         } finally {
             beats.cancel(false);
             heartbeat.stop();
             deleteQuietly(output);
         }
-    }
-
-    private void runFfmpeg(
-            FFmpegBuilder command,
-            Duration timeout,
-            Heartbeat heartbeat,
-            String input,
-            Path output,
-            OutputFormat format,
-            String run) {
-        var started = metrics.ffmpegStarting();
-        try {
-            runner.run(command, timeout, heartbeat, input, output, run);
-        } catch (RuntimeException e) {
-            metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.of(e));
-            throw e;
-        }
-        metrics.ffmpegEnded(started, format, ConversionMetrics.Outcome.SUCCESS);
     }
 
     /**
@@ -195,7 +156,9 @@ public class ConversionService implements Converter, AutoCloseable {
             throw new JobInvalid("invalid job: missing object key");
         }
         var operations = job.operations();
-        if (operations.startSeconds() < 0 || !(operations.outputSeconds() > 0)) {
+        // a still frame is one picture at the start: its range is empty
+        var still = operations.format().isStill();
+        if (operations.startSeconds() < 0 || !(operations.outputSeconds() > 0 || still)) {
             throw new JobInvalid("invalid job: empty time range");
         }
     }

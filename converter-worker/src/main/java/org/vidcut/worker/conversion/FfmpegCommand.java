@@ -174,6 +174,7 @@ final class FfmpegCommand {
                         "96k");
             case GIF -> List.of("-an", "-vf", VideoFilters.gif(operations, source, GIF_FRAME_RATE), "-loop", "0");
             case MP3 -> List.of("-vn", "-c:a", "libmp3lame", "-q:a", "2");
+            case JPG, PNG, WEBP -> throw new JobInvalid("invalid job: a still frame is made by StillFrame");
         };
     }
 
@@ -185,6 +186,8 @@ final class FfmpegCommand {
             case MOV -> "mov";
             case GIF -> "gif";
             case MP3 -> "mp3";
+            case JPG, PNG -> "image2";
+            case WEBP -> "webp";
         };
     }
 

@@ -1,6 +1,7 @@
 package org.vidcut.worker.conversion;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +95,52 @@ final class FfmpegRunner {
                 throw new FfmpegFailed(processOutput.lastError(input, output.toString()));
             }
             throwIfStopped(run, timeout);
+        } finally {
+            timer.cancel(false);
+            running.remove(run);
+        }
+    }
+
+    /**
+     * Runs another command of the ffmpeg suite ({@code ffprobe}, or {@code ffmpeg} without progress) under the
+     * same time limit, cancellation and memory ceiling as {@link #run}.
+     *
+     * @return every line it printed (stdout and stderr)
+     */
+    List<String> capture(List<String> command, Duration timeout, String input, String runKey) {
+        var run = new Run(runKey);
+        running.add(run);
+        var timer = watchdog.schedule(() -> run.stop(StopReason.TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            if (shuttingDown) {
+                throw new WorkerShuttingDown();
+            }
+            var process = run.run(command);
+            List<String> lines;
+            try (var printed = process.getInputStream()) {
+                lines = new String(printed.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
+            }
+            var exit = process.waitFor();
+            throwIfStopped(run, timeout);
+            if (exit != 0) {
+                var exhaustion = MemoryCeiling.exhaustion(lines);
+                if (exhaustion.isPresent()) {
+                    throw new MemoryCeilingReached(
+                            ceiling, ProcessOutput.mask(exhaustion.get().strip(), input, null));
+                }
+                var last = lines.isEmpty() ? command.get(0) + " failed without a message" : lines.get(lines.size() - 1);
+                throw new FfmpegFailed(ProcessOutput.mask(last.strip(), input, null));
+            }
+            return lines;
+        } catch (IOException e) {
+            throwIfStopped(run, timeout);
+            throw new FfmpegUnavailable(command.get(0) + " cannot be started: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.stop(StopReason.CANCELED);
+            throw new ConversionCanceled();
         } finally {
             timer.cancel(false);
             running.remove(run);

@@ -61,7 +61,7 @@ final class StreamMapping {
             case MKV -> "mov_text".equals(codec) ? "srt" : text || PICTURE_SUBTITLES.contains(codec) ? "copy" : null;
             case MP4, MOV -> text ? "mov_text" : null;
             case WEBM -> text ? "webvtt" : null;
-            case GIF, MP3 -> null;
+            case GIF, MP3, JPG, PNG, WEBP -> null;
         };
     }
 
@@ -73,7 +73,7 @@ final class StreamMapping {
             case WEBM -> WEBM_AUDIO.contains(codec);
             case MKV -> true;
             case MP3 -> "mp3".equals(codec);
-            case GIF -> false;
+            case GIF, JPG, PNG, WEBP -> false;
         };
     }
 

@@ -111,7 +111,8 @@ class JobListener implements ChannelAwareMessageListener {
                     result.startSeconds(),
                     result.endSeconds(),
                     result.rotation(),
-                    result.tracks());
+                    result.tracks(),
+                    result.method());
             log.info("job succeeded: {} bytes, {} s", result.sizeBytes(), result.durationSeconds());
         } catch (ConversionCanceled e) {
             log.info("job canceled: ffmpeg stopped, nothing kept");

@@ -53,7 +53,8 @@ class ConversionCancelTest {
                 Duration.ofSeconds(5),
                 Duration.ofHours(6),
                 DataSize.ofGigabytes(2),
-                2);
+                2,
+                true);
         service = new ConversionService(properties, new LocalObjectStore(storageRoot));
     }
 

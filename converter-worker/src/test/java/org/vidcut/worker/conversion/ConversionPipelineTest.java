@@ -83,7 +83,8 @@ class ConversionPipelineTest {
                 Duration.ofSeconds(5),
                 Duration.ofHours(6),
                 memoryLimit,
-                2);
+                2,
+                true);
     }
 
     private static ConversionJob job(String taskId, String source, Operations operations) {

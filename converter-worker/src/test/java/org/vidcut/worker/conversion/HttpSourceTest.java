@@ -68,7 +68,8 @@ class HttpSourceTest {
                         Duration.ofSeconds(5),
                         Duration.ofHours(6),
                         DataSize.ofGigabytes(2),
-                        2),
+                        2,
+                        true),
                 store);
     }
 

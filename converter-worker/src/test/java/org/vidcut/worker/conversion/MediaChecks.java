@@ -39,7 +39,8 @@ final class MediaChecks {
                 Duration.ofSeconds(5),
                 Duration.ofHours(1),
                 DataSize.ofGigabytes(2),
-                2);
+                2,
+                true);
         return new ConversionService(properties, new LocalObjectStore(storageRoot));
     }
 

@@ -57,7 +57,8 @@ class SourceLinkLifetimeTest {
                 Duration.ofSeconds(5),
                 Duration.ofHours(2),
                 DataSize.ofGigabytes(2),
-                1);
+                1,
+                true);
         var store = new RecordingStore();
         var twelveHours = 12 * 3600.0;
         var job = new ConversionJob(

@@ -74,6 +74,74 @@ final class TestMedia {
                 target.toString()));
     }
 
+    /**
+     * A 320x240 H.264 mp4 at 25 frames a second with a closed GOP every 2 s (50 pictures) and up to three
+     * B-frames in a pyramid, as cameras and x264 write them; {@code startSeconds} shifts every timestamp (a
+     * source cut from a stream starts late).
+     */
+    static void gopClip(Path target, int seconds, double startSeconds, boolean audio)
+            throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(List.of(
+                "ffmpeg",
+                "-hide_banner",
+                "-nostdin",
+                "-y",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=25:duration=" + seconds));
+        if (audio) {
+            command.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds, "-c:a", "aac"));
+        }
+        command.addAll(List.of(
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-g",
+                "50",
+                "-keyint_min",
+                "50",
+                "-sc_threshold",
+                "0",
+                "-bf",
+                "3",
+                "-pix_fmt",
+                "yuv420p",
+                "-output_ts_offset",
+                Double.toString(startSeconds),
+                "-movflags",
+                "+faststart",
+                "-f",
+                "mp4",
+                target.toString()));
+        run(command);
+    }
+
+    /** A 320x240 MPEG-4 Part 2 clip in Matroska: a codec whose pictures a smart trim cannot match. */
+    static void mpeg4Clip(Path target, int seconds) throws IOException, InterruptedException {
+        run(List.of(
+                "ffmpeg",
+                "-hide_banner",
+                "-nostdin",
+                "-y",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=25:duration=" + seconds,
+                "-c:v",
+                "mpeg4",
+                "-g",
+                "25",
+                "-f",
+                "matroska",
+                target.toString()));
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
         var process = new ProcessBuilder(command).inheritIO().start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

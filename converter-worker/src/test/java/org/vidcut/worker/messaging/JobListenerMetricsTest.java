@@ -17,6 +17,7 @@ import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.TrimMethod;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionResult;
 import org.vidcut.worker.conversion.Converter;
@@ -65,7 +66,19 @@ class JobListenerMetricsTest {
 
         listener((job, progress) -> {
                     seenDuringConversion.set(jobsInProgress());
-                    return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0);
+                    return new ConversionResult(
+                            job.resultObjectKey(),
+                            10,
+                            1.0,
+                            320,
+                            240,
+                            "h264",
+                            "aac",
+                            0.0,
+                            1.0,
+                            null,
+                            null,
+                            TrimMethod.REENCODE);
                 })
                 .onMessage(job(), mock(Channel.class));
 

@@ -37,6 +37,7 @@ import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.TrimMethod;
 import org.vidcut.worker.WorkerProperties;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionResult;
@@ -100,7 +101,19 @@ class JobListenerRabbitTest {
             conversions.incrementAndGet();
             logContexts.add(org.slf4j.MDC.getCopyOfContextMap());
             progress.progress(50);
-            return new ConversionResult(job.resultObjectKey(), 1234, 2.0, 320, 240, "h264", "aac", 0.0, 2.0);
+            return new ConversionResult(
+                    job.resultObjectKey(),
+                    1234,
+                    2.0,
+                    320,
+                    240,
+                    "h264",
+                    "aac",
+                    0.0,
+                    2.0,
+                    null,
+                    null,
+                    TrimMethod.REENCODE);
         };
     }
 
@@ -145,7 +158,8 @@ class JobListenerRabbitTest {
                 Duration.ofSeconds(5),
                 Duration.ofHours(6),
                 DataSize.ofGigabytes(2),
-                2);
+                2,
+                true);
     }
 
     private static ConversionJob job(String taskId) {
@@ -281,7 +295,8 @@ class JobListenerRabbitTest {
         converter = (job, progress) -> {
             conversions.incrementAndGet();
             awaitQuietly(release);
-            return new ConversionResult(job.resultObjectKey(), 1, 2.0, 320, 240, "h264", "aac", 0.0, 2.0);
+            return new ConversionResult(
+                    job.resultObjectKey(), 1, 2.0, 320, 240, "h264", "aac", 0.0, 2.0, null, null, TrimMethod.REENCODE);
         };
         startWorker(EVENTS_ROUTING_KEY);
 

@@ -31,6 +31,7 @@ import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.contracts.TrimMethod;
 import org.vidcut.worker.conversion.ConversionCanceled;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionResult;
@@ -50,7 +51,8 @@ class JobListenerTest {
     private final AtomicInteger conversions = new AtomicInteger();
     private Converter converter = (job, progress) -> {
         conversions.incrementAndGet();
-        return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0);
+        return new ConversionResult(
+                job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0, null, null, TrimMethod.REENCODE);
     };
 
     @BeforeEach
@@ -95,7 +97,8 @@ class JobListenerTest {
             assertThat(mockingDetails(channel).getInvocations())
                     .as("acknowledged before the conversion runs")
                     .anyMatch(call -> call.getMethod().getName().equals("basicAck"));
-            return new ConversionResult(job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0);
+            return new ConversionResult(
+                    job.resultObjectKey(), 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0, null, null, TrimMethod.REENCODE);
         };
 
         listener().onMessage(job(), channel);
@@ -107,7 +110,22 @@ class JobListenerTest {
         assertThat(conversions).hasValue(1);
         assertThat(published.get(1))
                 .isEqualTo(new TaskEvent.Succeeded(
-                        "t-1", 3, "w-1", NOW, "results/u/t-1/3.mp4", 10, 1.0, 320, 240, "h264", "aac", 0.0, 1.0));
+                        "t-1",
+                        3,
+                        "w-1",
+                        NOW,
+                        "results/u/t-1/3.mp4",
+                        10,
+                        1.0,
+                        320,
+                        240,
+                        "h264",
+                        "aac",
+                        0.0,
+                        1.0,
+                        null,
+                        null,
+                        TrimMethod.REENCODE));
     }
 
     @Test
@@ -202,7 +220,8 @@ class JobListenerTest {
         converter = (job, progress) -> {
             progress.progress(10);
             conversions.incrementAndGet();
-            return new ConversionResult(job.resultObjectKey(), 10, 1.0, null, null, null, "mp3", 0.0, 1.0);
+            return new ConversionResult(
+                    job.resultObjectKey(), 10, 1.0, null, null, null, "mp3", 0.0, 1.0, null, null, TrimMethod.REENCODE);
         };
 
         listener().onMessage(job(), channel);

@@ -1,0 +1,93 @@
+package org.vidcut.worker.conversion;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The source's video packets around a trim, in decode order, as ffprobe lists them: enough to find the keyframes
+ * a smart trim cuts at and to count the pictures of each part. Times are the container's (absolute) timestamps.
+ */
+record KeyframeIndex(List<Packet> packets) {
+
+    /** Timestamps are printed to the microsecond; a start or end this close to a picture is on it. */
+    static final double EPSILON = 0.0001;
+
+    /** What to ask ffprobe for: each packet's presentation time and flags. */
+    static final String ENTRIES = "packet=pts_time,flags";
+
+    record Packet(double pts, boolean keyframe) {}
+
+    static KeyframeIndex of(List<String> probeLines) {
+        var packets = new ArrayList<Packet>();
+        for (var raw : probeLines) {
+            var line = CompactLine.parse(raw).orElse(null);
+            if (line == null || !line.section().equals("packet")) {
+                continue;
+            }
+            var pts = line.number("pts_time");
+            if (Double.isNaN(pts)) {
+                throw new SmartTrimRefused("a video packet has no timestamp");
+            }
+            packets.add(new Packet(pts, line.text("flags").startsWith("K")));
+        }
+        return new KeyframeIndex(List.copyOf(packets));
+    }
+
+    /**
+     * Where a smart trim of [{@code start}, {@code end}) cuts: the head is re-encoded from the first picture at
+     * or after {@code start} up to the first keyframe in range, the middle copied up to the last keyframe in
+     * range, the tail re-encoded from there to the last picture before {@code end}.
+     *
+     * @throws SmartTrimRefused when fewer than two keyframes lie in range (nothing to copy) or a keyframe opens
+     *     a GOP whose pictures refer to the one before it (the copied middle would start or end broken)
+     */
+    SmartCut cut(double start, double end) {
+        var inRange = packets.stream()
+                .filter(p -> p.pts() >= start - EPSILON && p.pts() < end - EPSILON)
+                .sorted(Comparator.comparingDouble(Packet::pts))
+                .toList();
+        var keyframes = inRange.stream().filter(Packet::keyframe).toList();
+        if (keyframes.size() < 2) {
+            throw new SmartTrimRefused("the range does not span a whole GOP");
+        }
+        var first = keyframes.get(0).pts();
+        var last = keyframes.get(keyframes.size() - 1).pts();
+        requireClosed(first);
+        requireClosed(last);
+        int head = (int) inRange.stream().filter(p -> p.pts() < first).count();
+        int tail = (int) inRange.stream().filter(p -> p.pts() >= last).count();
+        return new SmartCut(inRange.get(0).pts(), first, last, head, inRange.size() - head - tail, tail);
+    }
+
+    /** An open GOP: a picture after the keyframe in decode order is shown before it, so it refers back. */
+    private void requireClosed(double keyframe) {
+        boolean after = false;
+        for (var packet : packets) {
+            if (after && packet.pts() < keyframe - EPSILON) {
+                throw new SmartTrimRefused("the GOP at " + keyframe + " s is open");
+            }
+            after |= packet.keyframe() && Math.abs(packet.pts() - keyframe) < EPSILON;
+        }
+    }
+
+    /**
+     * A planned smart trim, in the source's absolute timestamps.
+     *
+     * @param firstPicture the first picture shown
+     * @param firstKeyframe where the copied middle begins
+     * @param lastKeyframe where the copied middle ends and the tail begins
+     */
+    record SmartCut(
+            double firstPicture,
+            double firstKeyframe,
+            double lastKeyframe,
+            int headFrames,
+            int middleFrames,
+            int tailFrames) {
+
+        int frames() {
+            return headFrames + middleFrames + tailFrames;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.vidcut.worker.conversion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidcut.contracts.Accuracy;
+import org.vidcut.contracts.Operations;
+import org.vidcut.contracts.OutputFormat;
+
+/**
+ * A frame-exact trim that re-encodes only the partial GOPs at both ends and copies the pictures between the
+ * first and the last keyframe in range (docs/decisions.md, "Smart exact trims"). The parts are written as MPEG-TS
+ * (Annex B, parameter sets in band, so the edges need not share the source's SPS/PPS byte for byte) and joined
+ * by the concat demuxer without a re-encode; the audio is re-encoded over the exact range in the same step.
+ * Every ffmpeg and ffprobe run goes through the {@link FfmpegRunner}: one deadline, cancellation and the memory
+ * ceiling hold for each. Any check that fails throws {@link SmartTrimRefused}; the caller then re-encodes.
+ */
+final class SmartTrim {
+
+    private static final Logger log = LoggerFactory.getLogger(SmartTrim.class);
+
+    /** Seeks land this far before a picture, so that rounding cannot drop it. */
+    private static final double SEEK_MARGIN = 0.0005;
+
+    /** Around each join this much of the result is decoded to prove the join is clean. */
+    private static final double JOIN_CHECK_SECONDS = 1;
+
+    private final FfmpegRunner runner;
+    private final SmartTrimSteps steps;
+
+    SmartTrim(FfmpegRunner runner, SmartTrimSteps steps) {
+        this.runner = runner;
+        this.steps = steps;
+    }
+
+    /** Whether the task only trims: no resize and a container that holds the source's H.264 as it is. */
+    static boolean applies(Operations operations) {
+        var format = operations.format();
+        return operations.accuracy() == Accuracy.EXACT
+                && !operations.reencode()
+                && !operations.resizes()
+                && (format == OutputFormat.MP4 || format == OutputFormat.MOV || format == OutputFormat.MKV);
+    }
+
+    /**
+     * Writes the trimmed result to {@code output}.
+     *
+     * @throws SmartTrimRefused when the source or range does not fit or the joined result does not check out
+     */
+    void trim(Operations operations, String input, Path output, Duration timeout, String runKey) {
+        var deadline = new Deadline(Instant.now().plus(timeout), timeout);
+        var source = SourceVideo.of(capture(steps.describe(input), deadline, input, runKey));
+        source.unsupported().ifPresent(reason -> {
+            throw new SmartTrimRefused(reason);
+        });
+        var start = source.formatStart() + operations.startSeconds();
+        var end = source.formatStart() + operations.endSeconds();
+        var index = KeyframeIndex.of(capture(steps.packets(input, start, end + 1), deadline, input, runKey));
+        var cut = index.cut(start, end);
+        var parts = output.resolveSibling(output.getFileName() + ".parts");
+        try {
+            Files.createDirectories(parts);
+            var list = new ArrayList<String>(List.of("ffconcat version 1.0"));
+            if (cut.headFrames() > 0) {
+                var head = relative(source, cut.firstPicture()) - SEEK_MARGIN;
+                capture(
+                        steps.encode(input, head, cut.headFrames(), source, parts.resolve("head.ts")),
+                        deadline,
+                        input,
+                        runKey);
+                list.addAll(List.of("file head.ts", "duration " + exact(cut.firstKeyframe() - cut.firstPicture())));
+            }
+            var middle = relative(source, cut.firstKeyframe()) - SEEK_MARGIN;
+            capture(steps.copy(input, middle, cut.middleFrames(), parts.resolve("middle.ts")), deadline, input, runKey);
+            list.addAll(List.of("file middle.ts", "duration " + exact(cut.lastKeyframe() - cut.firstKeyframe())));
+            var tail = relative(source, cut.lastKeyframe()) - SEEK_MARGIN;
+            capture(
+                    steps.encode(input, tail, cut.tailFrames(), source, parts.resolve("tail.ts")),
+                    deadline,
+                    input,
+                    runKey);
+            list.add("file tail.ts");
+            var concat = parts.resolve("parts.ffconcat");
+            Files.write(concat, list);
+            capture(steps.join(concat, input, operations, source, output), deadline, input, runKey);
+            check(output, cut, deadline, runKey);
+            log.info(
+                    "smart trim: {} + {} + {} pictures (re-encoded, copied, re-encoded)",
+                    cut.headFrames(),
+                    cut.middleFrames(),
+                    cut.tailFrames());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(parts);
+        }
+    }
+
+    /** The joined result has every picture once, in order, and decodes without an error around both joins. */
+    private void check(Path output, KeyframeIndex.SmartCut cut, Deadline deadline, String runKey) {
+        var pictures = KeyframeIndex.of(capture(steps.outputPackets(output), deadline, null, runKey))
+                .packets();
+        var distinct = pictures.stream()
+                .mapToDouble(KeyframeIndex.Packet::pts)
+                .distinct()
+                .count();
+        if (pictures.size() != cut.frames() || distinct != cut.frames()) {
+            throw new SmartTrimRefused("the joined result has " + pictures.size() + " pictures (" + distinct
+                    + " distinct), not " + cut.frames());
+        }
+        var firstJoin = cut.firstKeyframe() - cut.firstPicture();
+        var secondJoin = cut.lastKeyframe() - cut.firstPicture();
+        var errors = new ArrayList<String>();
+        errors.addAll(capture(steps.decode(output, 0, firstJoin + JOIN_CHECK_SECONDS), deadline, null, runKey));
+        errors.addAll(capture(
+                steps.decode(output, Math.max(0, secondJoin - JOIN_CHECK_SECONDS), Double.NaN),
+                deadline,
+                null,
+                runKey));
+        if (!errors.isEmpty()) {
+            throw new SmartTrimRefused("the joined result does not decode cleanly: " + errors.get(0));
+        }
+    }
+
+    private List<String> capture(List<String> command, Deadline deadline, String input, String runKey) {
+        try {
+            return runner.capture(command, deadline.remaining(), input, runKey);
+        } catch (FfmpegFailed e) {
+            throw new SmartTrimRefused("a step failed: " + e.getMessage());
+        } catch (ConversionTimedOut e) {
+            throw new ConversionTimedOut(deadline.limit());
+        }
+    }
+
+    /** A source timestamp as ffmpeg's {@code -ss} counts it: from the container's start. */
+    private static double relative(SourceVideo source, double absolute) {
+        return absolute - source.formatStart();
+    }
+
+    static String exact(double seconds) {
+        return String.format(Locale.ROOT, "%.6f", seconds);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (var file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", directory, e.toString());
+        }
+    }
+
+    /** All steps of one trim share the job's time limit. */
+    private record Deadline(Instant at, Duration limit) {
+
+        Duration remaining() {
+            var left = Duration.between(Instant.now(), at);
+            if (left.isNegative() || left.isZero()) {
+                throw new ConversionTimedOut(limit);
+            }
+            return left;
+        }
+    }
+}
