@@ -51,7 +51,8 @@ class MessagingTopology {
                 eventsDeadLetters,
                 eventsDeadQueue,
                 fanout(eventsDeadQueue, eventsDeadLetters),
-                new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false));
+                new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false),
+                new FanoutExchange(Topology.TASK_UPDATES_EXCHANGE, true, false));
     }
 
     private static Binding fanout(Queue queue, FanoutExchange exchange) {

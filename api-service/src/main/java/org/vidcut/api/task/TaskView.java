@@ -18,7 +18,7 @@ import org.vidcut.contracts.OutputFormat;
  * @param result what the result really is once the task is done, else null
  * @param history every state the task entered, oldest first, with its attempt and time
  */
-record TaskView(
+public record TaskView(
         String id,
         @JsonProperty("video_id") String videoId,
         @JsonProperty("created_at") Instant createdAt,
@@ -45,7 +45,7 @@ record TaskView(
      * @param startTime where the cut really begins in the source (a keyframe trim begins at a keyframe)
      * @param endTime where the cut really ends in the source
      */
-    record Result(
+    public record Result(
             long size,
             double duration,
             @Nullable Integer width,

@@ -42,7 +42,7 @@ class TaskEventsTest {
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         store = new InMemoryObjectStore();
         cancels = new RecordingCancelPublisher();
         events = new TaskEvents(

@@ -71,7 +71,7 @@ class TaskHousekeepingTest {
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         publisher = mock(JobPublisher.class);
     }
 

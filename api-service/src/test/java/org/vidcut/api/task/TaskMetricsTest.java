@@ -40,7 +40,7 @@ class TaskMetricsTest {
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         store = new InMemoryObjectStore();
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics = new TaskMetrics(registry);

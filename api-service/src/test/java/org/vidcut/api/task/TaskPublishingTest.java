@@ -44,7 +44,7 @@ class TaskPublishingTest {
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         videos = mock(OwnedVideos.class);
         when(videos.findOwned("alice", "v1")).thenReturn(TaskPlannerTest.mp4());
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
@@ -52,7 +53,7 @@ class TaskServiceTest {
     @BeforeEach
     void setUp() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
         publisher = mock(JobPublisher.class);
         videos = mock(OwnedVideos.class);
         when(videos.findOwned("alice", "v1")).thenReturn(TaskPlannerTest.mp4());
@@ -412,5 +413,42 @@ class TaskServiceTest {
                 .extracting(CancelTask::taskId, CancelTask::attempt)
                 .containsExactlyInAnyOrder(tuple(running.id(), 2), tuple(waiting.id(), 1));
         assertThat(tasks.findById(otherVideo.id())).isPresent();
+    }
+
+    @Test
+    void etagStaysWhileTheTaskIsUnchangedAndChangesWithIt() {
+        var task = saved(TaskState.SCHEDULED);
+
+        var first = service.get("alice", task.id(), null);
+        var again = service.get("alice", task.id(), first.etag());
+        tasks.transition(task.id(), 1, TaskTransitions.Trigger.STARTED, current -> new Update());
+        var changed = service.get("alice", task.id(), first.etag());
+
+        assertThat(first.view()).isNotNull();
+        assertThat(again.etag()).isEqualTo(first.etag());
+        assertThat(again.view()).isNull();
+        assertThat(changed.etag()).isNotEqualTo(first.etag());
+        assertThat(changed.view()).isNotNull();
+        assertThat(changed.view().state()).isEqualTo(TaskState.PROCESSING);
+    }
+
+    @Test
+    void notModifiedAnswerSignsNoLink() {
+        var task = saved(TaskState.DONE);
+        var etag = service.get("alice", task.id(), null).etag();
+        // any presigning would now fail
+        store.goDown();
+
+        var tagged = service.get("alice", task.id(), etag);
+
+        assertThat(tagged.view()).isNull();
+        assertThat(tagged.etag()).isEqualTo(etag);
+    }
+
+    @Test
+    void etagOfAnotherUsersTaskIsA404() {
+        var task = saved(TaskState.SCHEDULED);
+
+        assertThatThrownBy(() -> service.get("mallory", task.id(), "*")).isInstanceOf(TaskNotFound.class);
     }
 }

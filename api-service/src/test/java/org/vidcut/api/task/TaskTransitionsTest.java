@@ -39,7 +39,7 @@ class TaskTransitionsTest {
     @BeforeEach
     void emptyCollection() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template());
+        tasks = new TaskRepository(mongo.template(), event -> {});
     }
 
     static Stream<Row> everyRow() {
