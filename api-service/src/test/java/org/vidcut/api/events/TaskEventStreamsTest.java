@@ -20,7 +20,6 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.messaging.RabbitBroker;
@@ -100,7 +99,7 @@ class TaskEventStreamsTest {
     void clientOfOneReplicaSeesProcessingThenDoneOfATaskWhoseEventsAnotherReplicaConsumed() throws Exception {
         assertThat(b.context().getBean(RabbitListenerEndpointRegistry.class).getListenerContainers())
                 .as("replica b consumes no worker events")
-                .noneMatch(MessageListenerContainer::isRunning);
+                .noneMatch(container -> container.isRunning());
         var alice = b.register();
         var task = StoredTasks.scheduled(b.context(), alice.id());
 
