@@ -61,10 +61,11 @@ final class TaskStream {
     }
 
     /** Sends the task's view unless a newer one was sent; a one-task stream ends once its task has ended. */
-    synchronized void send(String changedTaskId, TaskSnapshot snapshot) {
+    synchronized void send(TaskSnapshot snapshot) {
         if (closed.get()) {
             return;
         }
+        var changedTaskId = snapshot.view().id();
         var sent = sentVersions.get(changedTaskId);
         if (sent != null && sent >= snapshot.version()) {
             return;

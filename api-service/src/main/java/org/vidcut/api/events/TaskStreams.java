@@ -72,7 +72,7 @@ class TaskStreams {
         }
         snapshots
                 .find(changed.ownerId(), changed.taskId())
-                .ifPresent(snapshot -> waiting.forEach(stream -> stream.send(changed.taskId(), snapshot)));
+                .ifPresent(snapshot -> waiting.forEach(stream -> stream.send(snapshot)));
     }
 
     int openStreams(String ownerId) {

@@ -17,7 +17,7 @@ import org.vidcut.api.task.TaskView;
 /** Server-sent events of the caller's tasks: pushed instead of polled. */
 @RestController
 @Tag(name = "tasks", description = "Trim, resize and convert jobs on the caller's videos")
-class TaskEventsController {
+class EventStreamController {
 
     private static final String STREAM = "Each event is `event: task` with `data:` the task as `GET /v1/tasks/{id}`"
             + " answers it; comment lines keep the connection alive.";
@@ -25,7 +25,7 @@ class TaskEventsController {
     private final TaskStreams streams;
     private final TaskSnapshots snapshots;
 
-    TaskEventsController(TaskStreams streams, TaskSnapshots snapshots) {
+    EventStreamController(TaskStreams streams, TaskSnapshots snapshots) {
         this.streams = streams;
         this.snapshots = snapshots;
     }
@@ -46,7 +46,7 @@ class TaskEventsController {
     SseEmitter task(Caller caller, @PathVariable("id") String id) {
         var stream = streams.open(caller.userId(), id);
         try {
-            stream.send(id, snapshots.get(caller.userId(), id));
+            stream.send(snapshots.get(caller.userId(), id));
         } catch (RuntimeException e) {
             stream.complete();
             throw e;
@@ -70,9 +70,7 @@ class TaskEventsController {
     SseEmitter all(Caller caller) {
         var stream = streams.open(caller.userId(), null);
         try {
-            snapshots
-                    .unfinished(caller.userId())
-                    .forEach(snapshot -> stream.send(snapshot.view().id(), snapshot));
+            snapshots.unfinished(caller.userId()).forEach(stream::send);
         } catch (RuntimeException e) {
             stream.complete();
             throw e;
