@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@PropertySource("classpath:api-service-defaults.properties")
+@PropertySource({"classpath:service-support-defaults.properties", "classpath:api-service-defaults.properties"})
 public class ApiApplication {
 
     /**

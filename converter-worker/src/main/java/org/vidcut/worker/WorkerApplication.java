@@ -12,7 +12,7 @@ import org.springframework.context.annotation.PropertySource;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@PropertySource("classpath:converter-worker-defaults.properties")
+@PropertySource({"classpath:service-support-defaults.properties", "classpath:converter-worker-defaults.properties"})
 public class WorkerApplication {
 
     /**

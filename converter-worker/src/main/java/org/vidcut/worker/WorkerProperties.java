@@ -10,6 +10,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.vidcut.support.messaging.HostName;
 
 /**
  * Settings of one worker process ({@code vidcut.worker.*}); defaults are in

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
-import org.vidcut.worker.storage.StorageProperties;
+import org.vidcut.support.storage.StorageProperties;
 
 /** Bad settings stop the worker at start-up instead of failing jobs later. */
 class PropertiesValidationTest {
@@ -33,7 +33,9 @@ class PropertiesValidationTest {
                     "vidcut.storage.secret-key=secret",
                     "vidcut.storage.bucket=vidcut",
                     "vidcut.storage.region=us-east-1",
-                    "vidcut.storage.part-size=8MB");
+                    "vidcut.storage.part-size=8MB",
+                    "vidcut.storage.presign-expiry=1h",
+                    "vidcut.storage.connect-timeout=5s");
 
     @Test
     void acceptsCompleteSettingsAndFillsTheMachineDependentDefaults() {

@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.unit.DataSize;
 import org.vidcut.contracts.Topology;
-import org.vidcut.worker.storage.StorageProperties;
+import org.vidcut.support.storage.StorageProperties;
 
 /**
  * The assembled worker: defaults bound, topology and listener wired. The broker address points nowhere so this

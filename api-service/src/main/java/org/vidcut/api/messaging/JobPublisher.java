@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.Topology;
+import org.vidcut.support.logging.TaskLogContext;
 
 /**
  * Publishes conversion jobs as persistent, mandatory messages and waits for the broker's confirm. The caller

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.TaskEvent;
 import org.vidcut.contracts.Topology;
+import org.vidcut.support.logging.TaskLogContext;
 
 /**
  * Receives worker events. It takes the raw message so that a body that cannot be decoded is rejected without

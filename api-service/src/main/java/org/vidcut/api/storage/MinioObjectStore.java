@@ -8,7 +8,6 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
-import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -18,10 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
+import org.vidcut.support.storage.StorageErrors;
+import org.vidcut.support.storage.StorageProperties;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /**
  * The object store on MinIO (or any S3). Links for clients are signed by a second client configured with the
@@ -30,7 +31,6 @@ import org.springframework.http.ContentDisposition;
 class MinioObjectStore implements ObjectStore {
 
     private static final Logger log = LoggerFactory.getLogger(MinioObjectStore.class);
-    private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchObject", "NotFound", "NoSuchBucket");
 
     private final MinioClient internal;
     private final MinioClient publicSigner;
@@ -92,12 +92,10 @@ class MinioObjectStore implements ObjectStore {
             var stat = internal.statObject(
                     StatObjectArgs.builder().bucket(bucket).object(key).build());
             return Optional.of(new StoredObject(key, stat.size(), stat.contentType()));
-        } catch (ErrorResponseException e) {
-            if (MISSING.contains(e.errorResponse().code())) {
+        } catch (Exception e) {
+            if (StorageErrors.isMissing(e)) {
                 return Optional.empty();
             }
-            throw new StorageUnavailable(e);
-        } catch (Exception e) {
             throw new StorageUnavailable(e);
         }
     }
@@ -113,12 +111,10 @@ class MinioObjectStore implements ObjectStore {
                 args.offset(offset).length(length);
             }
             return internal.getObject(args.build());
-        } catch (ErrorResponseException e) {
-            if (MISSING.contains(e.errorResponse().code())) {
+        } catch (Exception e) {
+            if (StorageErrors.isMissing(e)) {
                 throw new StoredObjectMissing(key);
             }
-            throw new StorageUnavailable(e);
-        } catch (Exception e) {
             throw new StorageUnavailable(e);
         }
     }
@@ -128,12 +124,10 @@ class MinioObjectStore implements ObjectStore {
         try {
             internal.removeObject(
                     RemoveObjectArgs.builder().bucket(bucket).object(key).build());
-        } catch (ErrorResponseException e) {
-            if (!MISSING.contains(e.errorResponse().code())) {
+        } catch (Exception e) {
+            if (!StorageErrors.isMissing(e)) {
                 throw new StorageUnavailable(e);
             }
-        } catch (Exception e) {
-            throw new StorageUnavailable(e);
         }
     }
 
@@ -166,18 +160,8 @@ class MinioObjectStore implements ObjectStore {
                 .build())));
     }
 
-    private interface StoreCall<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T call(StoreCall<T> call) {
-        try {
-            return call.run();
-        } catch (StorageUnavailable e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StorageUnavailable(e);
-        }
+    private static <T> T call(StorageErrors.StoreCall<T> call) {
+        return StorageErrors.call("object store unavailable", call);
     }
 
     /** Counts what was uploaded, since the size of a streamed upload is not known in advance. */

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.vidcut.api.web.Problems;
+import org.vidcut.support.storage.StorageUnavailable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /** The object store (MinIO/S3) holding originals and results. Failures surface as {@link StorageUnavailable}. */
 public interface ObjectStore {

@@ -1,15 +1,14 @@
 package org.vidcut.api.storage;
 
-import io.minio.MinioClient;
-import java.net.URI;
-import java.time.Duration;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.vidcut.support.storage.MinioClients;
+import org.vidcut.support.storage.StorageProperties;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /** The MinIO clients and the object store built on them. */
 @Configuration(proxyBeanMethods = false)
@@ -17,29 +16,10 @@ class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
-    // Long enough for a large part on a slow link; the connect timeout is what detects a store that is down.
-    private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
-
     @Bean
     MinioObjectStore objectStore(StorageProperties properties) {
-        var http = new OkHttpClient.Builder()
-                .connectTimeout(properties.connectTimeout())
-                .readTimeout(TRANSFER_TIMEOUT)
-                .writeTimeout(TRANSFER_TIMEOUT)
-                .build();
         return new MinioObjectStore(
-                client(properties.endpoint(), properties, http),
-                client(properties.effectivePublicEndpoint(), properties, http),
-                properties);
-    }
-
-    static MinioClient client(URI endpoint, StorageProperties properties, OkHttpClient http) {
-        return MinioClient.builder()
-                .endpoint(endpoint.toString())
-                .region(properties.region())
-                .credentials(properties.accessKey(), properties.secretKey())
-                .httpClient(http)
-                .build();
+                MinioClients.internal(properties), MinioClients.publicSigner(properties), properties);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.vidcut.api.storage;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /** Reports the object store as up when the bucket exists (reported under the name {@code storage}). */
 class StorageHealthIndicator extends AbstractHealthIndicator {

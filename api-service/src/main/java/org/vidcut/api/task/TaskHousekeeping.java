@@ -10,7 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.vidcut.api.messaging.TaskLogContext;
+import org.vidcut.support.logging.TaskLogContext;
 
 /**
  * Background upkeep of tasks: the outbox sweeper that publishes due NEW tasks, the reaper that gives a new

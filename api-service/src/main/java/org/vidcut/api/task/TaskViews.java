@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.vidcut.api.storage.ObjectStore;
-import org.vidcut.api.storage.StorageProperties;
+import org.vidcut.support.storage.StorageProperties;
 
 /**
  * Turns stored tasks into what clients see, with a fresh presigned link to a finished result, and tags each view

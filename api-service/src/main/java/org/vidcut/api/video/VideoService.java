@@ -18,8 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
-import org.vidcut.api.storage.StorageProperties;
-import org.vidcut.api.storage.StorageUnavailable;
+import org.vidcut.support.storage.StorageProperties;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /** Uploads, probes, lists, serves and deletes originals, always on behalf of their owner. */
 @Service

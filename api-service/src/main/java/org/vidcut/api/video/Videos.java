@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
-import org.vidcut.api.storage.StorageUnavailable;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /**
  * The video use cases for other features (the compatibility APIs): the same upload, probe, limits and deletion

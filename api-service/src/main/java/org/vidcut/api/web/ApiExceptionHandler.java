@@ -33,6 +33,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.vidcut.support.storage.StorageUnavailable;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -88,6 +89,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "the message broker is unavailable, try again later",
                 new HttpHeaders());
+    }
+
+    @ExceptionHandler(StorageUnavailable.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailable e) {
+        log.warn("object storage unavailable: {}", e.getMessage());
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE, "object storage is unavailable, try again later", new HttpHeaders());
     }
 
     /** Covers a request that is not multipart at all, or whose multipart body cannot be parsed. */

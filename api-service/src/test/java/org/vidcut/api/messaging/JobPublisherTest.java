@@ -26,6 +26,7 @@ import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.Topology;
+import org.vidcut.support.messaging.AmqpTopology;
 
 /**
  * Publishes to a throw-away exchange and queue on the real broker, so the shared jobs queue (which workers
@@ -105,7 +106,7 @@ class JobPublisherTest {
     @Test
     void declaresTheWholeTopologyOnTheRealBroker() {
         var topologyAdmin = new RabbitAdmin(connectionFactory);
-        new MessagingTopology().vidcutTopology().getDeclarables().forEach(declarable -> {
+        new AmqpTopology().vidcutTopology().getDeclarables().forEach(declarable -> {
             if (declarable instanceof Queue q) {
                 topologyAdmin.declareQueue(q);
             } else if (declarable instanceof Exchange e) {

@@ -18,6 +18,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.support.logging.TaskLogContext;
 
 /** Log lines written while the api handles a task carry its id and attempt, as the worker's lines do. */
 class TaskLogContextTest {
@@ -92,18 +93,6 @@ class TaskLogContextTest {
         assertThat(contextOf("could not publish the job of task " + job.taskId()))
                 .containsEntry(TaskLogContext.TASK_ID, job.taskId())
                 .containsEntry(TaskLogContext.ATTEMPT, Integer.toString(job.attempt()));
-        assertThat(MDC.get(TaskLogContext.TASK_ID)).isNull();
-    }
-
-    @Test
-    void closingANestedContextRestoresTheOuterOne() {
-        try (var outer = TaskLogContext.open("outer", 1)) {
-            try (var inner = TaskLogContext.open("inner", 2)) {
-                assertThat(MDC.get(TaskLogContext.TASK_ID)).isEqualTo("inner");
-            }
-            assertThat(MDC.get(TaskLogContext.TASK_ID)).isEqualTo("outer");
-            assertThat(MDC.get(TaskLogContext.ATTEMPT)).isEqualTo("1");
-        }
         assertThat(MDC.get(TaskLogContext.TASK_ID)).isNull();
     }
 }

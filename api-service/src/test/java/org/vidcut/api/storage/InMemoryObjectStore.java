@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /** A test double of the object store that keeps objects in memory and can be switched to "down". */
 public class InMemoryObjectStore implements ObjectStore {

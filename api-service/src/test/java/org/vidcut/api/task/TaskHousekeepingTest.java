@@ -24,8 +24,8 @@ import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
-import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.contracts.ConversionJob;
+import org.vidcut.support.storage.StorageProperties;
 
 class TaskHousekeepingTest {
 

@@ -42,7 +42,7 @@ import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
-import org.vidcut.api.storage.StorageProperties;
+import org.vidcut.support.storage.StorageProperties;
 
 @WebMvcTest(
         controllers = VideoController.class,

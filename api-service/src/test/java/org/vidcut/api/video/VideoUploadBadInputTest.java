@@ -41,8 +41,8 @@ import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
-import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.api.storage.StoredObject;
+import org.vidcut.support.storage.StorageProperties;
 
 /**
  * Hostile uploads of GitHub issue 4: injection and traversal filenames are only ever a sanitized display name

@@ -40,8 +40,8 @@ import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
-import org.vidcut.api.storage.StorageProperties;
 import org.vidcut.api.storage.StoredObject;
+import org.vidcut.support.storage.StorageProperties;
 
 /**
  * Uploads that claim more than their bytes hold (GitHub issue 9), through the real ffprobe: refused with 422

@@ -41,7 +41,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.vidcut.api.auth.Caller;
 import org.vidcut.api.auth.TestAuth;
-import org.vidcut.api.storage.StorageUnavailable;
+import org.vidcut.support.storage.StorageUnavailable;
 
 @WebMvcTest(controllers = {ApiExceptionHandlerTest.ProbeController.class, ProblemErrorController.class})
 @Import({ApiExceptionHandlerTest.ProbeController.class, TestAuth.class})

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.vidcut.contracts.FailureKind;
+import org.vidcut.support.storage.StorageUnavailable;
 import org.vidcut.worker.storage.SourceObjectMissing;
-import org.vidcut.worker.storage.StorageUnavailable;
 
 /**
  * Decides whether a failed attempt is worth another one. FINAL: the input or the parameters are at fault

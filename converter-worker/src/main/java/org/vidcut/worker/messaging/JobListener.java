@@ -6,12 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.TaskEvent;
+import org.vidcut.support.logging.TaskLogContext;
 import org.vidcut.worker.conversion.ConversionCanceled;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.Converter;
@@ -27,8 +27,6 @@ import org.vidcut.worker.conversion.FailurePolicy;
 class JobListener implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(JobListener.class);
-    static final String TASK_ID = "task_id";
-    static final String ATTEMPT = "attempt";
     /** A start or an outcome is published this often at most, with pauses from 0.5 s doubling up to 8 s. */
     private static final int PUBLISH_TRIES = 6;
 
@@ -75,15 +73,11 @@ class JobListener implements ChannelAwareMessageListener {
             channel.basicNack(deliveryTag, false, true);
             return;
         }
-        MDC.put(TASK_ID, job.taskId());
-        MDC.put(ATTEMPT, Integer.toString(job.attempt()));
         metrics.jobStarted();
-        try {
+        try (var logContext = TaskLogContext.open(job.taskId(), job.attempt())) {
             process(job, deliveryTag, channel);
         } finally {
             metrics.jobEnded();
-            MDC.remove(TASK_ID);
-            MDC.remove(ATTEMPT);
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vidcut.contracts.Topology;
+import org.vidcut.support.messaging.AmqpInstanceName;
 import org.vidcut.worker.WorkerProperties;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionService;
@@ -27,6 +28,12 @@ class MessagingConfiguration {
     @Bean
     Lifecycle workerLifecycle() {
         return new Lifecycle();
+    }
+
+    /** The worker's AMQP connections are named after its id, as its events and consumer tags are. */
+    @Bean
+    AmqpInstanceName amqpInstanceName(WorkerProperties properties) {
+        return properties::id;
     }
 
     @Bean

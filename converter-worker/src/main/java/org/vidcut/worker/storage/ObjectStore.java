@@ -2,6 +2,7 @@ package org.vidcut.worker.storage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /** The two things a conversion needs from the object store; small so tests can stand in with local files. */
 public interface ObjectStore {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vidcut.contracts.FailureKind;
+import org.vidcut.support.storage.StorageUnavailable;
 import org.vidcut.worker.storage.SourceObjectMissing;
-import org.vidcut.worker.storage.StorageUnavailable;
 
 class FailurePolicyTest {
 

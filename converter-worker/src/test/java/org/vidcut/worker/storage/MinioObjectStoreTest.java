@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.minio.MinioClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
+import org.vidcut.support.storage.MinioClients;
+import org.vidcut.support.storage.StorageProperties;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /** The MinIO client's answers mapped to facts, against a scripted HTTP server standing in for S3. */
 class MinioObjectStoreTest {
@@ -61,14 +63,17 @@ class MinioObjectStoreTest {
     }
 
     private MinioObjectStore store(URI endpoint) {
-        var properties =
-                new StorageProperties(endpoint, "key", "secret", "vidcut", "us-east-1", DataSize.ofMegabytes(5));
-        var client = MinioClient.builder()
-                .endpoint(endpoint.toString())
-                .credentials("key", "secret")
-                .region("us-east-1")
-                .build();
-        return new MinioObjectStore(client, properties);
+        var properties = new StorageProperties(
+                endpoint,
+                null,
+                "key",
+                "secret",
+                "vidcut",
+                "us-east-1",
+                DataSize.ofMegabytes(5),
+                Duration.ofHours(1),
+                Duration.ofSeconds(5));
+        return new MinioObjectStore(MinioClients.internal(properties), properties);
     }
 
     private MinioObjectStore store() {

@@ -74,7 +74,9 @@ final class ConfigurationCatalog {
 
     ConfigurationCatalog(ServiceModule service) {
         this.service = service;
-        this.applicationTypes = configurationPropertiesTypes(service.basePackage());
+        this.applicationTypes = service.configurationPackages().stream()
+                .flatMap(basePackage -> configurationPropertiesTypes(basePackage).stream())
+                .toList();
         List<Property> own = new ArrayList<>();
         for (Class<?> type : applicationTypes) {
             collect(type, prefixOf(type), own, annotatedDefaults, 0);

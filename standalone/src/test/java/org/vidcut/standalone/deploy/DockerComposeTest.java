@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.vidcut.support.secrets.StartupSecrets;
 
 /** docker-compose.yml and .env.example against each other, the Dockerfiles and the applications. */
 class DockerComposeTest {
@@ -158,7 +159,7 @@ class DockerComposeTest {
     void theServicesRefuseToStartWithThePlaceholdersOfEnvExample() throws ClassNotFoundException {
         for (ServiceModule module : modules) {
             String service = composeServiceBuilding(module);
-            Class<?> check = Class.forName(module.applicationClass().getPackageName() + ".StartupSecrets");
+            Class<?> check = StartupSecrets.class;
             Map<String, Object> environment = new HashMap<>(compose.environment(service));
             new ApplicationContextRunner()
                     .withInitializer(context -> context.getEnvironment()

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.convert.DurationStyle;
 import org.vidcut.contracts.Topology;
+import org.vidcut.support.secrets.StartupSecrets;
 
 /** The k8s/ manifests against each other and against the applications they run. */
 class KubernetesManifestsTest {
@@ -289,7 +290,7 @@ class KubernetesManifestsTest {
     @Test
     void theServicesRefuseToStartWithThePlaceholdersOfTheExampleSecrets() throws ClassNotFoundException {
         for (ServiceContainer service : serviceContainers()) {
-            Class<?> check = Class.forName(service.module().applicationClass().getPackageName() + ".StartupSecrets");
+            Class<?> check = StartupSecrets.class;
             Map<String, Object> environment = new java.util.HashMap<>(service.environment(example, new ArrayList<>()));
             new org.springframework.boot.test.context.runner.ApplicationContextRunner()
                     .withInitializer(context -> context.getEnvironment()

@@ -17,10 +17,12 @@ import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
+import org.vidcut.support.ServiceSupport;
 
 /**
  * A module that ships as a container image: its Dockerfile, its Spring Boot application class and the
- * defaults file that class loads with {@code @PropertySource("classpath:<module>-defaults.properties")}.
+ * defaults that class loads with {@code @PropertySource}: the shared {@code service-support-defaults.properties},
+ * then its own {@code <module>-defaults.properties}.
  */
 record ServiceModule(String name, Dockerfile dockerfile, Class<?> applicationClass, Properties defaults) {
 
@@ -39,7 +41,11 @@ record ServiceModule(String name, Dockerfile dockerfile, Class<?> applicationCla
                         + " loading classpath:" + defaultsFile + " is on the test classpath (found " + applications
                         + ")");
             }
-            modules.add(new ServiceModule(module, Dockerfile.of(module), application, loadDefaults(defaultsFile)));
+            Properties defaults = new Properties();
+            for (String file : propertySources(application)) {
+                defaults.putAll(loadDefaults(file));
+            }
+            modules.add(new ServiceModule(module, Dockerfile.of(module), application, defaults));
         }
         return modules;
     }
@@ -57,6 +63,11 @@ record ServiceModule(String name, Dockerfile dockerfile, Class<?> applicationCla
 
     String basePackage() {
         return applicationClass.getPackageName();
+    }
+
+    /** The packages whose {@code @ConfigurationProperties} the service binds: its own and the shared support. */
+    List<String> configurationPackages() {
+        return List.of(basePackage(), ServiceSupport.class.getPackageName());
     }
 
     /** The port the application listens on when the environment does not set {@code SERVER_PORT}. */
@@ -96,16 +107,20 @@ record ServiceModule(String name, Dockerfile dockerfile, Class<?> applicationCla
         for (BeanDefinition candidate : scanner.findCandidateComponents("org.vidcut")) {
             Class<?> type =
                     ClassUtils.resolveClassName(candidate.getBeanClassName(), ServiceModule.class.getClassLoader());
-            for (PropertySource source :
-                    AnnotatedElementUtils.findMergedRepeatableAnnotations(type, PropertySource.class)) {
-                Arrays.stream(source.value())
-                        .filter(location -> location.startsWith("classpath:"))
-                        .map(location ->
-                                location.substring("classpath:".length()).replaceFirst("^/", ""))
-                        .forEach(file -> applications.put(file, type));
+            for (String file : propertySources(type)) {
+                applications.put(file, type);
             }
         }
         return applications;
+    }
+
+    /** The classpath files a configuration class loads with {@code @PropertySource}. */
+    private static List<String> propertySources(Class<?> type) {
+        return AnnotatedElementUtils.findMergedRepeatableAnnotations(type, PropertySource.class).stream()
+                .flatMap(source -> Arrays.stream(source.value()))
+                .filter(location -> location.startsWith("classpath:"))
+                .map(location -> location.substring("classpath:".length()).replaceFirst("^/", ""))
+                .toList();
     }
 
     private static Properties loadDefaults(String resource) {

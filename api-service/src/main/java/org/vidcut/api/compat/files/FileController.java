@@ -26,9 +26,9 @@ import org.vidcut.api.compat.files.FileMessages.FileStatus;
 import org.vidcut.api.compat.files.FileMessages.Outcome;
 import org.vidcut.api.compat.files.FileMessages.Resize;
 import org.vidcut.api.compat.files.FileMessages.Uploaded;
-import org.vidcut.api.storage.StorageUnavailable;
 import org.vidcut.api.task.OwnedTasks;
 import org.vidcut.api.video.Videos;
+import org.vidcut.support.storage.StorageUnavailable;
 
 /**
  * The earlier resize service's {@code /file} API (seed document 002), with the variants its own clients used:

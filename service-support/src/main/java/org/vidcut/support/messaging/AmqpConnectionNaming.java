@@ -1,4 +1,4 @@
-package org.vidcut.worker.messaging;
+package org.vidcut.support.messaging;
 
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,27 +7,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.vidcut.contracts.ConnectionNames;
-import org.vidcut.worker.WorkerProperties;
 
 /**
- * Names the worker's two AMQP connections {@code converter-worker@<worker id> consumer} and {@code
- * converter-worker@<worker id> publisher}, the worker id being the pod name unless set. Spring's own strategy
+ * Names a service's two AMQP connections {@code <service>@<instance> consumer} and {@code <service>@<instance>
+ * publisher}: the service is {@code spring.application.name}, the instance an {@link AmqpInstanceName} bean if
+ * the service has one (the worker's id), else the host name (the pod name on Kubernetes). Spring's own strategy
  * would name the publisher connection after the consumer one plus a suffix, hence both are set here.
  */
 @Configuration(proxyBeanMethods = false)
-class AmqpConnectionNaming {
+public class AmqpConnectionNaming {
 
-    static final String DEFAULT_SERVICE = "converter-worker";
-
-    /** Static: a post-processor must exist before the connection factory it names; the id is read only then. */
+    /** Static: a post-processor must exist before the connection factory it names; the instance is read only then. */
     @Bean
-    static BeanPostProcessor amqpConnectionNames(Environment environment, ObjectProvider<WorkerProperties> worker) {
-        var service = environment.getProperty("spring.application.name", DEFAULT_SERVICE);
+    static BeanPostProcessor amqpConnectionNames(Environment environment, ObjectProvider<AmqpInstanceName> instance) {
+        var service = environment.getProperty("spring.application.name", "vidcut");
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof AbstractConnectionFactory factory) {
-                    name(factory, service, worker.getObject().id());
+                    var name = instance.getIfAvailable(() -> HostName::current);
+                    name(factory, service, name.get());
                 }
                 return bean;
             }

@@ -1,10 +1,11 @@
-package org.vidcut.api.messaging;
+package org.vidcut.support.logging;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Puts a task's id and attempt into the logging context (MDC) for a block of work, under the same keys the
- * worker uses, so one task's log lines can be followed across both services. Closing it restores whatever the
+ * Puts a task's id and attempt into the logging context (MDC) for a block of work, under the same keys in
+ * both services, so one task's log lines can be followed from the api to the worker and back. Closing it restores whatever the
  * keys held before, so nested blocks (a sweep publishing a task that is already in the context) stay correct.
  */
 public final class TaskLogContext implements AutoCloseable {
@@ -12,8 +13,8 @@ public final class TaskLogContext implements AutoCloseable {
     public static final String TASK_ID = "task_id";
     public static final String ATTEMPT = "attempt";
 
-    private final String previousTaskId;
-    private final String previousAttempt;
+    private final @Nullable String previousTaskId;
+    private final @Nullable String previousAttempt;
 
     private TaskLogContext(String taskId, int attempt) {
         previousTaskId = MDC.get(TASK_ID);
@@ -32,7 +33,7 @@ public final class TaskLogContext implements AutoCloseable {
         restore(ATTEMPT, previousAttempt);
     }
 
-    private static void restore(String key, String previous) {
+    private static void restore(String key, @Nullable String previous) {
         if (previous == null) {
             MDC.remove(key);
         } else {

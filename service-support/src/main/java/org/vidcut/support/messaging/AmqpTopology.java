@@ -1,4 +1,4 @@
-package org.vidcut.worker.messaging;
+package org.vidcut.support.messaging;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -12,14 +12,14 @@ import org.springframework.context.annotation.Configuration;
 import org.vidcut.contracts.Topology;
 
 /**
- * The whole topology, declared by both services with the same arguments so that either may start first.
- * Spring's RabbitAdmin declares it whenever a connection opens.
+ * The whole topology, jobs and events with their dead-letter routes, the control and the task-updates fanouts. Both services
+ * declare it, so either may start first; Spring's RabbitAdmin declares it whenever a connection opens.
  */
 @Configuration(proxyBeanMethods = false)
-class AmqpTopology {
+public class AmqpTopology {
 
     @Bean
-    Declarables vidcutTopology() {
+    public Declarables vidcutTopology() {
         var jobs = new DirectExchange(Topology.JOBS_EXCHANGE, true, false);
         var jobsQueue = QueueBuilder.durable(Topology.JOBS_QUEUE)
                 .withArguments(Topology.durableQueueArguments(Topology.JOBS_DEAD_LETTER_EXCHANGE))
@@ -51,7 +51,8 @@ class AmqpTopology {
                 eventsDeadLetters,
                 eventsDeadQueue,
                 fanout(eventsDeadQueue, eventsDeadLetters),
-                new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false));
+                new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false),
+                new FanoutExchange(Topology.TASK_UPDATES_EXCHANGE, true, false));
     }
 
     private static Binding fanout(Queue queue, FanoutExchange exchange) {

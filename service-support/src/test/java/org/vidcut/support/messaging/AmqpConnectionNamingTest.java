@@ -1,4 +1,4 @@
-package org.vidcut.api.messaging;
+package org.vidcut.support.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class AmqpConnectionNamingTest {
 
@@ -33,11 +34,26 @@ class AmqpConnectionNamingTest {
         var rabbit = new RecordingRabbitFactory();
         var factory = new CachingConnectionFactory(rabbit);
 
-        AmqpConnectionNaming.name(factory, "api-service", "pod-7");
+        AmqpConnectionNaming.name(factory, "converter-worker", "pod-7");
 
         assertThatThrownBy(factory::createConnection).isInstanceOf(AmqpException.class);
         assertThatThrownBy(() -> factory.getPublisherConnectionFactory().createConnection())
                 .isInstanceOf(AmqpException.class);
-        assertThat(rabbit.names).containsExactly("api-service@pod-7 consumer", "api-service@pod-7 publisher");
+        assertThat(rabbit.names).containsExactly("converter-worker@pod-7 consumer", "converter-worker@pod-7 publisher");
+    }
+
+    @Test
+    void namesTheConnectionsAfterTheServicesInstanceNameWhenItHasOne() {
+        var rabbit = new RecordingRabbitFactory();
+        new ApplicationContextRunner()
+                .withUserConfiguration(AmqpConnectionNaming.class)
+                .withPropertyValues("spring.application.name=converter-worker")
+                .withBean(AmqpInstanceName.class, () -> () -> "worker-3")
+                .withBean(CachingConnectionFactory.class, () -> new CachingConnectionFactory(rabbit))
+                .run(context -> {
+                    var factory = context.getBean(CachingConnectionFactory.class);
+                    assertThatThrownBy(factory::createConnection).isInstanceOf(AmqpException.class);
+                    assertThat(rabbit.names).containsExactly("converter-worker@worker-3 consumer");
+                });
     }
 }

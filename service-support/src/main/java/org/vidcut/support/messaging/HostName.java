@@ -1,14 +1,14 @@
-package org.vidcut.worker;
+package org.vidcut.support.messaging;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** The host name, which on Kubernetes is the pod name: what an operator recognises in the management UI. */
-final class HostName {
+public final class HostName {
 
     private HostName() {}
 
-    static String current() {
+    public static String current() {
         var fromEnvironment = System.getenv("HOSTNAME");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;

@@ -1,11 +1,11 @@
-package org.vidcut.api;
+package org.vidcut.support.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The api does not start with the example files' placeholders or other guessable credentials (issue 10). */
+/** Neither service starts with the example files' placeholders or other guessable credentials (issue 10). */
 class StartupSecretsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -28,7 +28,8 @@ class StartupSecretsTest {
         for (var placeholder : new String[] {
             "spring.mongodb.uri=mongodb://vidcut:change-me-mongo-password@mongodb:27017/vidcut?authSource=admin",
             "spring.rabbitmq.password=change-me-rabbitmq-password",
-            "vidcut.storage.secret-key=change-me-storage-secret-key"
+            "vidcut.storage.secret-key=change-me-storage-secret-key",
+            "vidcut.auth.jwt-secret=change-me-jwt-secret-change-me-jwt-secret"
         }) {
             var setting = placeholder.substring(0, placeholder.indexOf('='));
             runner.withPropertyValues(placeholder)
@@ -41,8 +42,30 @@ class StartupSecretsTest {
     }
 
     @Test
-    void refusesTheGuestAccountOnARemoteBroker() {
+    void refusesMinioDefaultRootPassword() {
+        runner.withPropertyValues("vidcut.storage.access-key=minioadmin", "vidcut.storage.secret-key=minioadmin")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("minioadmin"));
+    }
+
+    @Test
+    void refusesTheGuestAccountOnARemoteBrokerOrWhenNoAccountIsSet() {
         runner.withPropertyValues("spring.rabbitmq.username=guest", "spring.rabbitmq.password=guest")
                 .run(context -> assertThat(context).getFailure().hasStackTraceContaining("guest"));
+        new ApplicationContextRunner()
+                .withBean(StartupSecrets.class)
+                .withPropertyValues(
+                        "vidcut.storage.access-key=vidcut-app",
+                        "vidcut.storage.secret-key=Xq3v9LrT0pWk2ZsN",
+                        "spring.rabbitmq.host=rabbitmq")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("guest"));
+    }
+
+    @Test
+    void allowsTheGuestAccountOnALoopbackBroker() {
+        runner.withPropertyValues(
+                        "spring.rabbitmq.host=127.0.0.1",
+                        "spring.rabbitmq.username=guest",
+                        "spring.rabbitmq.password=guest")
+                .run(context -> assertThat(context).hasNotFailed());
     }
 }

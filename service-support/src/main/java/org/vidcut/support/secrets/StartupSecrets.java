@@ -1,30 +1,30 @@
-package org.vidcut.api;
+package org.vidcut.support.secrets;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start with credentials anyone can guess (the token service also judges the JWT key's strength): the {@code change-me} placeholders of {@code .env.example}
- * and the Kubernetes example secrets, MinIO's {@code minioadmin}, and RabbitMQ's {@code guest} account on a broker
- * that is not on this machine (RabbitMQ itself only lets {@code guest} in over loopback).
+ * Refuses to start with credentials anyone can guess (the api's token service also judges the JWT key's
+ * strength): the {@code change-me} placeholders of {@code .env.example} and the Kubernetes example secrets,
+ * MinIO's {@code minioadmin}, and RabbitMQ's {@code guest} account on a broker that is not on this machine
+ * (RabbitMQ itself only lets {@code guest} in over loopback). A setting a service does not have is not checked.
  */
-@Component
-class StartupSecrets {
+public class StartupSecrets {
 
     static final String EXAMPLE_MARKER = "change-me";
     static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
-
-    StartupSecrets(Environment environment) {
-        for (var setting : new String[] {
+    static final List<String> SECRET_SETTINGS = List.of(
             "vidcut.auth.jwt-secret",
             "vidcut.storage.access-key",
             "vidcut.storage.secret-key",
             "spring.rabbitmq.password",
             "spring.rabbitmq.addresses",
-            "spring.mongodb.uri"
-        }) {
+            "spring.mongodb.uri");
+
+    StartupSecrets(Environment environment) {
+        for (var setting : SECRET_SETTINGS) {
             var value = environment.getProperty(setting, "");
             if (value.toLowerCase(Locale.ROOT).contains(EXAMPLE_MARKER)) {
                 throw new IllegalStateException(
@@ -32,9 +32,9 @@ class StartupSecrets {
             }
         }
         if ("minioadmin".equals(environment.getProperty("vidcut.storage.secret-key"))) {
-            throw new IllegalStateException(
-                    "vidcut.storage.secret-key is MinIO's default root password minioadmin: give the"
-                            + " api the store's application account instead");
+            throw new IllegalStateException("vidcut.storage.secret-key is MinIO's default root password minioadmin:"
+                    + " give the " + environment.getProperty("spring.application.name", "service")
+                    + " the store's application account instead");
         }
         var username = environment.getProperty("spring.rabbitmq.username", "guest");
         var password = environment.getProperty("spring.rabbitmq.password", "guest");
