@@ -19,12 +19,19 @@ public class UserLimits {
     private final RateCounters rates;
     private final TaskUsage tasks;
     private final VideoUsage videos;
+    private final ReservedStorage reserved;
 
-    UserLimits(LimitProperties properties, RateCounters rates, TaskUsage tasks, VideoUsage videos) {
+    UserLimits(
+            LimitProperties properties,
+            RateCounters rates,
+            TaskUsage tasks,
+            VideoUsage videos,
+            ReservedStorage reserved) {
         this.properties = properties;
         this.rates = rates;
         this.tasks = tasks;
         this.videos = videos;
+        this.reserved = reserved;
     }
 
     public void admitSignup(String clientAddress) {
@@ -96,8 +103,9 @@ public class UserLimits {
                 properties.failedLoginsPerMinute());
     }
 
+    /** Open direct uploads count by their declared size, so a quota cannot be outrun by uploading in parallel. */
     private long storageBytes(String userId) {
-        return videos.originalBytes(userId) + tasks.resultBytes(userId);
+        return videos.originalBytes(userId) + tasks.resultBytes(userId) + reserved.reservedBytes(userId);
     }
 
     private static String usernameKey(String username) {

@@ -23,6 +23,12 @@ class StorageConfiguration {
     }
 
     @Bean
+    MinioMultipartStore multipartStore(StorageProperties properties, MinioObjectStore objects) {
+        return new MinioMultipartStore(
+                MinioClients.internalAsync(properties), MinioClients.publicSigner(properties), objects, properties);
+    }
+
+    @Bean
     StorageHealthIndicator storageHealthIndicator(MinioObjectStore store) {
         return new StorageHealthIndicator(store);
     }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vidcut.api.auth.Caller;
+import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
@@ -44,11 +45,13 @@ class TaskController {
     private final TaskService tasks;
     private final ObjectStore objectStore;
     private final UserLimits limits;
+    private final IdempotentRequests idempotency;
 
-    TaskController(TaskService tasks, ObjectStore objectStore, UserLimits limits) {
+    TaskController(TaskService tasks, ObjectStore objectStore, UserLimits limits, IdempotentRequests idempotency) {
         this.tasks = tasks;
         this.objectStore = objectStore;
         this.limits = limits;
+        this.idempotency = idempotency;
     }
 
     @PostMapping
@@ -61,18 +64,27 @@ class TaskController {
                             name = HttpHeaders.LOCATION,
                             description = "the new task's URL",
                             schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still in progress")
     @Operation(
             summary = "Create a task",
             description = "Answers 201 as soon as the task is saved; its state is `scheduled` once the broker"
                     + " confirmed the job, else `new` (published again automatically).")
-    ResponseEntity<TaskView> create(Caller caller, @RequestBody CreateTaskRequest request) {
-        limits.admitTask(caller.userId());
-        var task = tasks.create(caller.userId(), request);
-        var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(task.id())
-                .toUri();
-        return ResponseEntity.created(location).body(task);
+    ResponseEntity<TaskView> create(
+            Caller caller,
+            @Parameter(description = "repeats of the same key and body within 24 h answer the first response")
+                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                    @Nullable
+                    String idempotencyKey,
+            @RequestBody CreateTaskRequest request) {
+        return idempotency.once(caller.userId(), idempotencyKey, request, TaskView.class, () -> {
+            limits.admitTask(caller.userId());
+            var task = tasks.create(caller.userId(), request);
+            var location = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .path("/{id}")
+                    .buildAndExpand(task.id())
+                    .toUri();
+            return ResponseEntity.created(location).body(task);
+        });
     }
 
     @GetMapping

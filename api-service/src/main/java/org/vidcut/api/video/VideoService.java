@@ -84,6 +84,15 @@ class VideoService implements OwnedVideos {
         } catch (IOException e) {
             throw new StorageUnavailable(e);
         }
+        return adopt(ownerId, id, file.filename(), size);
+    }
+
+    /**
+     * Probes the object stored at {@link #objectKey} (ffprobe reads it by range through a presigned link) and
+     * records it as the owner's video; an object that is refused is deleted, so nothing stays stored.
+     */
+    VideoView adopt(String ownerId, String id, @Nullable String filename, long size) {
+        var key = objectKey(ownerId, id);
         try {
             var probe = prober.probe(
                     store.presignedGetInternal(key, media.probeLinkExpiry()).toString());
@@ -91,7 +100,7 @@ class VideoService implements OwnedVideos {
                     id,
                     ownerId,
                     key,
-                    Filenames.sanitize(file.filename()),
+                    Filenames.sanitize(filename),
                     ContainerTypes.mediaType(probe.container(), probe.videoCodec()),
                     size,
                     probe.durationSeconds(),

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A video as clients see it. */
-record VideoView(
+public record VideoView(
         String id,
 
         @Schema(description = "time-limited presigned link to the original; needs no Authorization header")

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 import org.vidcut.support.storage.StorageUnavailable;
 
@@ -64,6 +65,26 @@ public class Videos {
             }
         }
         return size;
+    }
+
+    /** The largest original accepted ({@code vidcut.upload.max-size}), whatever way it arrives. */
+    public DataSize maxUploadSize() {
+        return limits.maxSize();
+    }
+
+    /** Where the original with this id is stored: a direct upload is joined at this key. */
+    public String objectKey(String ownerId, String videoId) {
+        return VideoService.objectKey(ownerId, videoId);
+    }
+
+    /**
+     * Probes an object already stored at {@link #objectKey} and records it as the owner's video, as an upload
+     * through {@code /v1/videos} would be.
+     *
+     * @throws VideoUnreadable (422) when it is not a usable video; the object is deleted then
+     */
+    public VideoView adopt(String ownerId, String videoId, String filename, long size) {
+        return videos.adopt(ownerId, videoId, filename, size);
     }
 
     public VideoSummary get(String ownerId, String videoId) {

@@ -1,11 +1,13 @@
 package org.vidcut.api.task;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -25,6 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.AutoConfigureDataMongo;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -34,17 +37,27 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
+import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
 
 @WebMvcTest(controllers = TaskController.class)
-@Import({TestAuth.class, TaskControllerTest.Storage.class})
+@AutoConfigureDataMongo
+@Import({TestAuth.class, TaskControllerTest.Storage.class, IdempotentRequests.class})
 class TaskControllerTest {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("task-controller"));
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Storage {
@@ -115,6 +128,46 @@ class TaskControllerTest {
                 .andExpect(jsonPath("$.created_at").value("2026-01-02T03:04:05Z"))
                 .andExpect(jsonPath("$.url").value((Object) null))
                 .andExpect(jsonPath("$.attempts").value(1));
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyCreateOneTaskAndReplayTheFirstAnswer() throws Exception {
+        when(service.create(eq("alice"), any())).thenReturn(view("t1", TaskState.DONE), view("t2", TaskState.NEW));
+        var create = post("/v1/tasks")
+                .header(HttpHeaders.AUTHORIZATION, ALICE)
+                .header("Idempotency-Key", "create-trim-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"video_id\":\"v1\",\"end_time\":10}");
+
+        var first =
+                mvc.perform(create).andExpect(status().isCreated()).andReturn().getResponse();
+        var second =
+                mvc.perform(create).andExpect(status().isCreated()).andReturn().getResponse();
+
+        verify(service, times(1)).create(eq("alice"), any());
+        verify(limits, times(1)).admitTask("alice");
+        assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString());
+        assertThat(second.getHeader(HttpHeaders.LOCATION)).isEqualTo("http://localhost/v1/tasks/t1");
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIs422() throws Exception {
+        when(service.create(eq("alice"), any())).thenReturn(view("t1", TaskState.SCHEDULED));
+        mvc.perform(post("/v1/tasks")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .header("Idempotency-Key", "create-trim-2")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"video_id\":\"v1\",\"end_time\":10}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(post("/v1/tasks")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .header("Idempotency-Key", "create-trim-2")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"video_id\":\"v1\",\"end_time\":11}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error").value(containsString("Idempotency-Key")));
+        verify(service, times(1)).create(eq("alice"), any());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.vidcut.support.storage;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import java.net.URI;
 import java.time.Duration;
@@ -23,17 +24,33 @@ public final class MinioClients {
         return client(properties.effectivePublicEndpoint(), properties);
     }
 
-    static MinioClient client(URI endpoint, StorageProperties properties) {
-        var http = new OkHttpClient.Builder()
-                .connectTimeout(properties.connectTimeout())
-                .readTimeout(TRANSFER_TIMEOUT)
-                .writeTimeout(TRANSFER_TIMEOUT)
+    /**
+     * An asynchronous client on the internal address: only it exposes the low-level multipart calls (create, list
+     * parts, complete, abort) that the api's direct uploads need.
+     */
+    public static MinioAsyncClient internalAsync(StorageProperties properties) {
+        return MinioAsyncClient.builder()
+                .endpoint(properties.endpoint().toString())
+                .region(properties.region())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .httpClient(http(properties))
                 .build();
+    }
+
+    static MinioClient client(URI endpoint, StorageProperties properties) {
         return MinioClient.builder()
                 .endpoint(endpoint.toString())
                 .region(properties.region())
                 .credentials(properties.accessKey(), properties.secretKey())
-                .httpClient(http)
+                .httpClient(http(properties))
+                .build();
+    }
+
+    private static OkHttpClient http(StorageProperties properties) {
+        return new OkHttpClient.Builder()
+                .connectTimeout(properties.connectTimeout())
+                .readTimeout(TRANSFER_TIMEOUT)
+                .writeTimeout(TRANSFER_TIMEOUT)
                 .build();
     }
 }

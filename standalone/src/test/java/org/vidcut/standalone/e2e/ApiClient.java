@@ -75,8 +75,15 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(String path, Map<String, ?> body) {
+        return post(path, body, Map.of());
+    }
+
+    /** Posts JSON with extra request headers, e.g. {@code Idempotency-Key}. */
+    HttpResponse<String> post(String path, Map<String, ?> body, Map<String, String> headers) {
         var json = JSON.writeValueAsString(body);
-        return send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)), json);
+        var builder = request(path).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(BodyPublishers.ofString(json)), json);
     }
 
     HttpResponse<String> get(String path) {

@@ -53,6 +53,43 @@ final class TestMedia {
         return out;
     }
 
+    /** A lossless H.264/AAC mp4: large for its length (about 1.7 MB a second at 720p), for multipart uploads. */
+    static Path losslessClip(Path dir, String name, int seconds, int width, int height) {
+        var out = dir.resolve(name);
+        run(List.of(
+                "ffmpeg",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-nostdin",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=44100:duration=" + seconds,
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-qp",
+                "0",
+                "-g",
+                "50",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-shortest",
+                "-movflags",
+                "+faststart",
+                out.toString()));
+        return out;
+    }
+
     /** Like {@link #clip}, with the index at the front, so that a truncated copy still probes as a video. */
     static Path faststartClip(Path dir, String name, int seconds, int width, int height) {
         var source = clip(dir, "plain-" + name, seconds, width, height);
