@@ -24,6 +24,12 @@ public final class Topology {
     public static final String CONTROL_EXCHANGE = "vidcut.task-control";
 
     /**
+     * Fanout exchange between api replicas: each replica binds a private, exclusive queue to it and hears of every
+     * task change any replica made, so that its event streams see changes consumed elsewhere.
+     */
+    public static final String TASK_UPDATES_EXCHANGE = "vidcut.task-updates";
+
+    /**
      * How often RabbitMQ hands a message out again before it dead-letters it. Jobs are acknowledged as soon as a
      * worker reported their start, so a job comes back only when a worker died or lost the broker before that:
      * a job that kills every worker that takes it stops here, while a broker hiccup or two does not.

@@ -132,6 +132,10 @@ class OpenApiConventions {
             }
         }
         ERRORS.forEach((code, description) -> addError(operation, code, description));
+        if (responses.get("304") != null) {
+            // springdoc gives every declared response the return type's body; a 304 never has one
+            responses.get("304").setContent(null);
+        }
         responses
                 .get("429")
                 .addHeaderObject(

@@ -40,6 +40,7 @@ import org.vidcut.api.web.PagedResponses;
 class TaskController {
 
     private static final int MAX_PAGE_SIZE = PagedResponses.MAX_PAGE_SIZE;
+    private static final String ETAG = "changes whenever the task does; send it back in If-None-Match";
 
     private final TaskService tasks;
     private final ObjectStore objectStore;
@@ -108,9 +109,33 @@ class TaskController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One task; `url` links the result once it is done")
-    TaskView get(Caller caller, @PathVariable("id") String id) {
-        return tasks.get(caller.userId(), id);
+    @Operation(
+            summary = "One task; `url` links the result once it is done",
+            description = "Tagged with a weak `ETag`: `If-None-Match` with it answers 304 without a body while the"
+                    + " task is unchanged (and, once done, while its link has at least half its lifetime left).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The task",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: the copy the client has is current",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    ResponseEntity<TaskView> get(
+            Caller caller,
+            @PathVariable("id") String id,
+            @Parameter(description = "the ETag of the copy the client has")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    @Nullable
+                    String ifNoneMatch) {
+        var tagged = tasks.get(caller.userId(), id, ifNoneMatch);
+        var view = tagged.view();
+        if (view == null) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(tagged.etag())
+                    .build();
+        }
+        return ResponseEntity.ok().eTag(tagged.etag()).body(view);
     }
 
     @RequestMapping(

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Storage of tasks. Reads that serve users always include the owner; state changes go through
  * {@link #transition}, a findAndModify compare-and-set guarded by id, attempt and the state the table allows.
+ * Every insert, transition and removal is announced as a {@link TaskChanged} event.
  */
 @Repository
 class TaskRepository {
@@ -59,7 +60,9 @@ class TaskRepository {
     }
 
     TaskDocument insert(TaskDocument task) {
-        return mongo.insert(task);
+        var inserted = mongo.insert(task);
+        events.publishEvent(TaskChanged.of(inserted));
+        return inserted;
     }
 
     Optional<TaskDocument> findById(String id) {
@@ -84,19 +87,27 @@ class TaskRepository {
         return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(countQuery, TaskDocument.class));
     }
 
-    List<TaskDocument> findOwnedByVideo(String ownerId, String videoId) {
-        return mongo.find(new Query(where("ownerId").is(ownerId).and("videoId").is(videoId)), TaskDocument.class);
+    /** The owner's tasks in these states, newest first, at most {@code limit}. */
+    List<TaskDocument> findOwnedIn(String ownerId, Collection<TaskState> states, int limit) {
+        var query = new Query(where("ownerId").is(ownerId).and("state").in(states))
+                .with(NEWEST_FIRST)
+                .limit(limit);
+        return mongo.find(query, TaskDocument.class);
     }
 
     /** Removes the caller's task and returns it, in one round trip. */
     Optional<TaskDocument> removeOwned(String ownerId, String id) {
-        return Optional.ofNullable(mongo.findAndRemove(owned(ownerId, id), TaskDocument.class));
+        var removed = Optional.ofNullable(mongo.findAndRemove(owned(ownerId, id), TaskDocument.class));
+        removed.ifPresent(task -> events.publishEvent(TaskChanged.removal(task)));
+        return removed;
     }
 
-    long removeOwnedByVideo(String ownerId, String videoId) {
-        return mongo.remove(
-                        new Query(where("ownerId").is(ownerId).and("videoId").is(videoId)), TaskDocument.class)
-                .getDeletedCount();
+    /** Removes the tasks of one of the owner's videos and returns them. */
+    List<TaskDocument> removeOwnedByVideo(String ownerId, String videoId) {
+        var removed = mongo.findAllAndRemove(
+                new Query(where("ownerId").is(ownerId).and("videoId").is(videoId)), TaskDocument.class);
+        removed.forEach(task -> events.publishEvent(TaskChanged.removal(task)));
+        return removed;
     }
 
     /**
@@ -125,6 +136,7 @@ class TaskRepository {
             }
             var changed = compareAndSet(id, attempt, row.get(), changes.apply(current.get()), stillTrue);
             if (changed.isPresent()) {
+                events.publishEvent(TaskChanged.of(changed.get()));
                 return changed;
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -95,6 +96,13 @@ class TaskService {
         return views.view(owned(ownerId, taskId));
     }
 
+    /** The task's ETag, and its view unless {@code ifNoneMatch} names that ETag: then nothing is built or signed. */
+    TaggedView get(String ownerId, String taskId, @Nullable String ifNoneMatch) {
+        var task = owned(ownerId, taskId);
+        var etag = views.etag(task, Instant.now());
+        return new TaggedView(etag, TaskViews.matches(ifNoneMatch, etag) ? null : views.view(task));
+    }
+
     Page<TaskView> list(String ownerId, String state, String videoId, Pageable pageable) {
         TaskState wanted = null;
         if (state != null && !state.isBlank()) {
@@ -162,12 +170,11 @@ class TaskService {
 
     @EventListener
     void onVideoDeleted(VideoDeleted event) {
-        var doomed = tasks.findOwnedByVideo(event.ownerId(), event.videoId());
-        long removed = tasks.removeOwnedByVideo(event.ownerId(), event.videoId());
-        doomed.stream().filter(t -> t.state().active()).forEach(t -> stopWorkers(t, "its video was deleted"));
-        doomed.forEach(this::deleteResults);
+        var removed = tasks.removeOwnedByVideo(event.ownerId(), event.videoId());
+        removed.stream().filter(t -> t.state().active()).forEach(t -> stopWorkers(t, "its video was deleted"));
+        removed.forEach(this::deleteResults);
         dispatcher.mayHaveRoom();
-        log.info("deleted {} tasks of deleted video {}", removed, event.videoId());
+        log.info("deleted {} tasks of deleted video {}", removed.size(), event.videoId());
     }
 
     /** A NEW task joins the fair queue; if its turn is now, its job is handed to the broker before the answer. */

@@ -24,7 +24,7 @@ import org.vidcut.contracts.TrimMethod;
  * @param result what the result really is once the task is done, else null
  * @param history every state the task entered, oldest first, with its attempt and time
  */
-record TaskView(
+public record TaskView(
         String id,
         @JsonProperty("video_id") String videoId,
         @JsonProperty("created_at") Instant createdAt,
@@ -56,7 +56,7 @@ record TaskView(
      *     copied), {@code reencode} (the whole range re-encoded) or {@code copy} (keyframe to keyframe); null for
      *     results made before this field existed
      */
-    record Result(
+    public record Result(
             long size,
             double duration,
             @Nullable Integer width,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -14,6 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.vidcut.api.task.TaskBuilder.aTask;
@@ -172,6 +174,29 @@ class TaskApplicationTest {
         mvc.perform(get("/v1/tasks/" + task.id()).header(HttpHeaders.AUTHORIZATION, TestAuth.bearer("bob")))
                 .andExpect(status().isNotFound());
         verify(cancels, never()).publish(any());
+    }
+
+    @Test
+    void getAnswers304ForTheCurrentEtagAndTheNewTaskOnceItChanged() throws Exception {
+        var task = tasks.insert(aTask().scheduled().build());
+        var etag = mvc.perform(get("/v1/tasks/{id}", task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.ETAG);
+
+        mvc.perform(get("/v1/tasks/{id}", task.id())
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isNotModified())
+                .andExpect(content().string(""));
+        events.apply(new TaskEvent.Started(task.id(), 1, "w1", Instant.now()));
+        mvc.perform(get("/v1/tasks/{id}", task.id())
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ETAG, not(etag)))
+                .andExpect(jsonPath("$.state").value("processing"));
     }
 
     @Test

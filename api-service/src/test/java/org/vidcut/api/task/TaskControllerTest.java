@@ -69,6 +69,7 @@ class TaskControllerTest {
     }
 
     private static final String ALICE = TestAuth.bearer("alice");
+    private static final String ETAG = "W/\"3\"";
 
     @Autowired
     MockMvc mvc;
@@ -81,6 +82,10 @@ class TaskControllerTest {
 
     @MockitoBean
     UserLimits limits;
+
+    static TaggedView tagged(TaskView view) {
+        return new TaggedView(ETAG, view);
+    }
 
     static TaskView view(String id, TaskState state) {
         return new TaskView(
@@ -214,7 +219,7 @@ class TaskControllerTest {
 
     @Test
     void answersAnXmlOnlyAcceptWith406InsteadOfXmlEvenWithJacksonXmlOnTheClasspath() throws Exception {
-        when(service.get("alice", "t1")).thenReturn(view("t1", TaskState.SCHEDULED));
+        when(service.get("alice", "t1", null)).thenReturn(tagged(view("t1", TaskState.SCHEDULED)));
 
         mvc.perform(get("/v1/tasks/t1").header(HttpHeaders.AUTHORIZATION, ALICE).accept(MediaType.APPLICATION_XML))
                 .andExpect(status().isNotAcceptable())
@@ -242,10 +247,11 @@ class TaskControllerTest {
 
     @Test
     void getShowsTheCallersTask() throws Exception {
-        when(service.get("alice", "t1")).thenReturn(view("t1", TaskState.DONE));
+        when(service.get("alice", "t1", null)).thenReturn(tagged(view("t1", TaskState.DONE)));
 
         mvc.perform(get("/v1/tasks/t1").header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ETAG, ETAG))
                 .andExpect(jsonPath("$.state").value("done"))
                 .andExpect(jsonPath("$.progress").value(100.0))
                 .andExpect(jsonPath("$.url").value("http://public.example/r"))
@@ -263,8 +269,20 @@ class TaskControllerTest {
     }
 
     @Test
+    void getAnswers304WithoutBodyWhenTheClientsCopyIsCurrent() throws Exception {
+        when(service.get("alice", "t1", ETAG)).thenReturn(new TaggedView(ETAG, null));
+
+        mvc.perform(get("/v1/tasks/t1")
+                        .header(HttpHeaders.AUTHORIZATION, ALICE)
+                        .header(HttpHeaders.IF_NONE_MATCH, ETAG))
+                .andExpect(status().isNotModified())
+                .andExpect(header().string(HttpHeaders.ETAG, ETAG))
+                .andExpect(content().string(""));
+    }
+
+    @Test
     void unknownOrForeignTaskIsA404() throws Exception {
-        when(service.get("alice", "t9")).thenThrow(new TaskNotFound("t9"));
+        when(service.get("alice", "t9", null)).thenThrow(new TaskNotFound("t9"));
 
         mvc.perform(get("/v1/tasks/t9").header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isNotFound())

@@ -25,6 +25,7 @@ import org.vidcut.contracts.TrimMethod;
 class TaskRepositoryTest {
 
     private static MongoStandIn mongo;
+    private final List<Object> announced = new ArrayList<>();
     private TaskRepository tasks;
 
     @BeforeAll
@@ -40,7 +41,13 @@ class TaskRepositoryTest {
     @BeforeEach
     void emptyCollection() {
         mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
+        announced.clear();
+        // the webhooks' wake-ups are TaskNotificationsTest's concern
+        tasks = new TaskRepository(mongo.template(), event -> {
+            if (event instanceof TaskChanged) {
+                announced.add(event);
+            }
+        });
         tasks.createIndexes();
     }
 
@@ -247,12 +254,32 @@ class TaskRepositoryTest {
     @Test
     void removesTheTasksOfOneVideo() {
         tasks.insert(aTask().done().video("v2").build());
-        tasks.insert(aTask().done().build());
-        tasks.insert(aTask().done().ownedBy("bob").build());
+        var kept = tasks.insert(aTask().done().ownedBy("bob").build());
+        var doomed = tasks.insert(aTask().done().build());
 
-        assertThat(tasks.findOwnedByVideo("alice", "v1")).hasSize(1);
-        assertThat(tasks.removeOwnedByVideo("alice", "v1")).isEqualTo(1);
+        assertThat(tasks.removeOwnedByVideo("alice", "v1"))
+                .extracting(TaskDocument::id)
+                .containsExactly(doomed.id());
 
         assertThat(mongo.template().count(new Query(), TaskDocument.class)).isEqualTo(2);
+        assertThat(tasks.findById(kept.id())).isPresent();
+        assertThat(announced).last().isEqualTo(new TaskChanged(doomed.id(), "alice", "done", 0, true));
+    }
+
+    @Test
+    void announcesTheInsertEveryTransitionAndTheRemovalOfATask() {
+        var task = tasks.insert(aTask().scheduled().build());
+        tasks.transition(task.id(), 1, Trigger.STARTED, current -> new Update());
+        tasks.transition(task.id(), 1, Trigger.PROGRESS, current -> new Update());
+        // refused by the table: nothing changed, nothing announced
+        tasks.transition(task.id(), 1, Trigger.RESTARTED, current -> new Update());
+        tasks.removeOwned("alice", task.id());
+
+        assertThat(announced)
+                .containsExactly(
+                        new TaskChanged(task.id(), "alice", "scheduled", 0, false),
+                        new TaskChanged(task.id(), "alice", "processing", 1, false),
+                        new TaskChanged(task.id(), "alice", "processing", 2, false),
+                        new TaskChanged(task.id(), "alice", "processing", 2, true));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
@@ -419,5 +420,42 @@ class TaskServiceTest {
                 .extracting(CancelTask::taskId, CancelTask::attempt)
                 .containsExactlyInAnyOrder(tuple(running.id(), 2), tuple(waiting.id(), 1));
         assertThat(tasks.findById(otherVideo.id())).isPresent();
+    }
+
+    @Test
+    void etagStaysWhileTheTaskIsUnchangedAndChangesWithIt() {
+        var task = saved(TaskState.SCHEDULED);
+
+        var first = service.get("alice", task.id(), null);
+        var again = service.get("alice", task.id(), first.etag());
+        tasks.transition(task.id(), 1, TaskTransitions.Trigger.STARTED, current -> new Update());
+        var changed = service.get("alice", task.id(), first.etag());
+
+        assertThat(first.view()).isNotNull();
+        assertThat(again.etag()).isEqualTo(first.etag());
+        assertThat(again.view()).isNull();
+        assertThat(changed.etag()).isNotEqualTo(first.etag());
+        assertThat(changed.view()).isNotNull();
+        assertThat(changed.view().state()).isEqualTo(TaskState.PROCESSING);
+    }
+
+    @Test
+    void notModifiedAnswerSignsNoLink() {
+        var task = saved(TaskState.DONE);
+        var etag = service.get("alice", task.id(), null).etag();
+        // any presigning would now fail
+        store.goDown();
+
+        var tagged = service.get("alice", task.id(), etag);
+
+        assertThat(tagged.view()).isNull();
+        assertThat(tagged.etag()).isEqualTo(etag);
+    }
+
+    @Test
+    void etagOfAnotherUsersTaskIsA404() {
+        var task = saved(TaskState.SCHEDULED);
+
+        assertThatThrownBy(() -> service.get("mallory", task.id(), "*")).isInstanceOf(TaskNotFound.class);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.vidcut.contracts.Topology;
 
 /**
- * The whole topology, jobs and events with their dead-letter routes and the control fanout. Both services
+ * The whole topology, jobs and events with their dead-letter routes, the control and the task-updates fanouts. Both services
  * declare it, so either may start first; Spring's RabbitAdmin declares it whenever a connection opens.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,7 +51,8 @@ public class AmqpTopology {
                 eventsDeadLetters,
                 eventsDeadQueue,
                 fanout(eventsDeadQueue, eventsDeadLetters),
-                new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false));
+                new FanoutExchange(Topology.CONTROL_EXCHANGE, true, false),
+                new FanoutExchange(Topology.TASK_UPDATES_EXCHANGE, true, false));
     }
 
     private static Binding fanout(Queue queue, FanoutExchange exchange) {
