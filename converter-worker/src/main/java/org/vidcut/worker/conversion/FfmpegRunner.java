@@ -49,12 +49,11 @@ final class FfmpegRunner {
     }
 
     /**
-     * @throws ConversionTimedOut when the limit passed and ffmpeg was killed
-     * @throws MemoryCeilingReached when ffmpeg failed because an allocation beyond its ceiling failed
-     * @throws WorkerShuttingDown when {@link #stopAll()} killed it
+     * @throws ConversionFailed when the limit passed and ffmpeg was killed, when ffmpeg failed because an
+     *     allocation beyond its ceiling failed, when it exited with an error, when it cannot be started, or when
+     *     {@link #stopAll()} killed it
+     * @throws ConversionFailed when {@link #stopAll()} killed it
      * @throws ConversionCanceled when {@link #cancel(String)} killed it
-     * @throws FfmpegFailed when ffmpeg exited with an error
-     * @throws FfmpegUnavailable when ffmpeg cannot be started
      */
     void run(
             FFmpegBuilder command,
@@ -69,14 +68,14 @@ final class FfmpegRunner {
         var processOutput = new ProcessOutput();
         try {
             if (shuttingDown) {
-                throw new WorkerShuttingDown();
+                throw ConversionFailed.workerShuttingDown();
             }
             FFmpeg ffmpeg;
             try {
                 ffmpeg = ffmpeg(run);
             } catch (IOException e) {
                 throwIfStopped(run, timeout);
-                throw new FfmpegUnavailable("ffmpeg cannot be started: " + e.getMessage(), e);
+                throw ConversionFailed.ffmpegUnavailable(e);
             }
             ffmpeg.setProcessOutputStream(processOutput);
             ffmpeg.setProcessErrorStream(processOutput);
@@ -88,10 +87,10 @@ final class FfmpegRunner {
                 log.debug("ffmpeg output: {}", lines);
                 var exhaustion = MemoryCeiling.exhaustion(lines);
                 if (exhaustion.isPresent()) {
-                    throw new MemoryCeilingReached(
+                    throw ConversionFailed.memoryCeilingReached(
                             ceiling, ProcessOutput.mask(exhaustion.get().strip(), input, output.toString()));
                 }
-                throw new FfmpegFailed(processOutput.lastError(input, output.toString()));
+                throw ConversionFailed.ffmpegFailed(processOutput.lastError(input, output.toString()));
             }
             throwIfStopped(run, timeout);
         } finally {
@@ -122,10 +121,10 @@ final class FfmpegRunner {
     private static void throwIfStopped(Run run, Duration timeout) {
         var stopped = run.stopReason();
         if (stopped == StopReason.TIMEOUT) {
-            throw new ConversionTimedOut(timeout);
+            throw ConversionFailed.timedOut(timeout);
         }
         if (stopped == StopReason.SHUTDOWN) {
-            throw new WorkerShuttingDown();
+            throw ConversionFailed.workerShuttingDown();
         }
         if (stopped == StopReason.CANCELED) {
             throw new ConversionCanceled();
