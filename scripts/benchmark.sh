@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Issue 6 benchmark: builds the standalone jar and the benchmark, then measures vidcut against raw ffmpeg and a
-# direct S3 put in one run (< 15 minutes on 2 cores). Results and method: docs/benchmark.md.
+# Issues 6 and 14 benchmark: builds the standalone jar and the benchmark, then measures vidcut against raw ffmpeg
+# and a direct S3 put in one run (< 15 minutes on 2 cores), with the service's own CPU and the time it spends
+# outside ffmpeg per task. Results and method: docs/benchmark.md.
 #
 #   scripts/benchmark.sh                  # build everything, then run
 #   scripts/benchmark.sh --skip-build     # reuse standalone/target/standalone.jar as it is
 #   scripts/benchmark.sh --jfr=true       # also record a flight recording of the standalone JVM
 #
 # Other --name=value options are passed to the benchmark: --keyframe-runs=5 --encode-runs=2 --upload-runs=2
-# --load-threads=2 --load-connections=16 --load-seconds=10 --warmup-seconds=20 --work-dir=benchmark/target/run
-# --media-cache=benchmark/target/media --rows=keyframe,encode,upload,status (keyframe always runs)
+# --load-threads=2 --load-connections=16 --load-seconds=10 --warmup-seconds=20 --start-seconds=180 --work-dir=benchmark/target/run
+# --media-cache=benchmark/target/media --rows=keyframe,encode,smart,upload,status,etag (keyframe always runs)
 # --env.NAME=VALUE (extra environment for the standalone jar, for what-if runs, e.g. --env.VIDCUT_STORAGE_PARTSIZE=64MB)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,12 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The public HTTP API (DESIGN.md), called as any client would. */
 final class ApiClient {
@@ -74,12 +76,12 @@ final class ApiClient {
         send(request("/v1/videos/" + videoId).DELETE(), 204);
     }
 
-    JsonNode createTask(Map<String, Object> body) {
+    JsonNode createTask(TaskRequest task) {
         try {
             return send(
                     request("/v1/tasks")
                             .header("Content-Type", "application/json")
-                            .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))),
+                            .POST(BodyPublishers.ofString(JSON.writeValueAsString(task.body()))),
                     201);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,39 +114,55 @@ final class ApiClient {
         }
     }
 
-    /** A finished task and how long it took from sending POST /v1/tasks until a poll saw it done. */
-    record TaskRun(String id, long nanos, long postedAtEpochMillis, int polls, JsonNode task) {
-        double seconds() {
-            return nanos / 1e9;
+    /**
+     * {@code GET /v1/tasks/{id}/events} as a stream of lines, opened as soon as the headers arrive. The caller
+     * closes the body; a server without the endpoint answers 404 (or 405 where another route matches the path).
+     */
+    HttpResponse<Stream<String>> openEvents(String taskId) {
+        try {
+            return http.send(
+                    request("/v1/tasks/" + taskId + "/events")
+                            .header("Accept", "text/event-stream")
+                            .GET()
+                            .build(),
+                    BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Creates the task and polls it every {@code pollEvery} until it is done; a failed task is an error. */
-    TaskRun runTask(Map<String, Object> body, Duration pollEvery, Duration timeout) {
-        long postedAt = System.currentTimeMillis();
-        long start = System.nanoTime();
-        var id = createTask(body).get("id").asText();
-        long deadline = start + timeout.toNanos();
-        int polls = 0;
-        while (true) {
-            var task = task(id);
-            polls++;
-            var state = task.path("state").asText().toLowerCase(java.util.Locale.ROOT);
-            if (state.equals("done")) {
-                return new TaskRun(id, System.nanoTime() - start, postedAt, polls, task);
-            }
-            if (state.equals("failed")) {
-                throw new IllegalStateException("task " + id + " failed: " + task);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("task " + id + " not done after " + timeout + ": " + task);
-            }
-            try {
-                Thread.sleep(pollEvery.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+    /** The task view's {@code ETag}, if the server sends one. */
+    Optional<String> etag(String taskId) {
+        return exchange(request("/v1/tasks/" + taskId).GET()).headers().firstValue("ETag");
+    }
+
+    /** The status code of {@code GET /v1/tasks/{id}} with {@code If-None-Match}: 304 when the ETag still matches. */
+    int conditionalStatus(String taskId, String etag) {
+        return exchange(request("/v1/tasks/" + taskId)
+                        .header("If-None-Match", etag)
+                        .GET())
+                .statusCode();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<Void> exchange(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

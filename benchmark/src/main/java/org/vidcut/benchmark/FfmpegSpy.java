@@ -168,7 +168,8 @@ final class FfmpegSpy {
     /**
      * The worker's ffmpeg arguments turned into the same command on a local file: the HTTP input becomes
      * {@code localInput}, the output becomes {@code localOutput}, and the wrapper library's {@code -progress URL}
-     * (a socket back to the worker) is dropped. Everything else is kept as the worker passed it.
+     * (a socket back to the worker) is dropped, and {@code file} is added to a {@code -protocol_whitelist}.
+     * Everything else is kept as the worker passed it.
      */
     static List<String> localEquivalent(Run workerRun, Path ffmpeg, Path localInput, Path localOutput) {
         return rewritten(workerRun, ffmpeg, localInput.toString(), localOutput, null);
@@ -227,6 +228,11 @@ final class FfmpegSpy {
         }
         int at = args.lastIndexOf("-i");
         args.set(at + 1, input);
+        int protocols = args.indexOf("-protocol_whitelist");
+        if (protocols >= 0 && !input.contains("://")) {
+            // the worker allows only network protocols for its presigned URL; the local replay reads a file
+            args.set(protocols + 1, args.get(protocols + 1) + ",file");
+        }
         args.set(args.size() - 1, output.toString());
         var command = new ArrayList<String>();
         command.add(ffmpeg.toString());

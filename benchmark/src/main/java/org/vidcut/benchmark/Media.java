@@ -23,7 +23,28 @@ final class Media {
     static final int KEYFRAME_SECONDS = 2;
     static final long ONE_GIB = 1L << 30;
 
-    record Generated(Path tenMinutes, Path oneGigabyte) {}
+    /** The 1 GiB file is made on first use: only the upload rows need it. */
+    record Generated(Path tenMinutes, Path cache) {
+
+        Path oneGigabyte() {
+            var big = cache.resolve("one-gigabyte-" + RECIPE + ".mp4");
+            if (!Files.exists(big)) {
+                Console.step("looping the 10-minute file into a ~1 GiB file (stream copy)");
+                generate(
+                        big,
+                        List.of(
+                                "-stream_loop",
+                                "-1",
+                                "-i",
+                                tenMinutes.toString(),
+                                "-c",
+                                "copy",
+                                "-fs",
+                                Long.toString(ONE_GIB)));
+            }
+            return big;
+        }
+    }
 
     private Media() {}
 
@@ -35,7 +56,6 @@ final class Media {
         }
         var clip = cache.resolve("clip-60s-1080p-" + RECIPE + ".mp4");
         var ten = cache.resolve("ten-minutes-1080p-" + RECIPE + ".mp4");
-        var big = cache.resolve("one-gigabyte-" + RECIPE + ".mp4");
         if (!Files.exists(ten)) {
             if (!Files.exists(clip)) {
                 Console.step("generating a 60 s 1080p clip (x264 ultrafast, keyframe every %d s)", KEYFRAME_SECONDS);
@@ -79,13 +99,7 @@ final class Media {
             Console.step("looping it into a 10-minute file (stream copy)");
             generate(ten, List.of("-stream_loop", "9", "-i", clip.toString(), "-c", "copy"));
         }
-        if (!Files.exists(big)) {
-            Console.step("looping the 10-minute file into a ~1 GiB file (stream copy)");
-            generate(
-                    big,
-                    List.of("-stream_loop", "-1", "-i", ten.toString(), "-c", "copy", "-fs", Long.toString(ONE_GIB)));
-        }
-        return new Generated(ten, big);
+        return new Generated(ten, cache);
     }
 
     /** Writes to a temporary name first: a file with the final name is always complete. */

@@ -3,6 +3,7 @@ package org.vidcut.benchmark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,27 @@ final class Processes {
                     + tail(outcome.output(), 1500));
         }
         return outcome;
+    }
+
+    /** utime + stime of a process from /proc/PID/stat (fields 14 and 15, counted after the command name). */
+    static double cpuSeconds(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) FfmpegSpy.CLOCK_TICKS;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The benchmark's own CPU time (its HTTP client, the event stream or the poller). */
+    static double ownCpuSeconds() {
+        return ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .orElse(Duration.ZERO)
+                        .toNanos()
+                / 1e9;
     }
 
     static String tail(String text, int chars) {

@@ -93,6 +93,29 @@ class FfmpegSpyTest {
     }
 
     @Test
+    void localEquivalentAllowsTheFileProtocolWhereTheWorkerAllowedOnlyNetworkOnes() {
+        var worker = new FfmpegSpy.Run(
+                "ffmpeg",
+                0,
+                1,
+                0,
+                Map.of(),
+                List.of("-protocol_whitelist", "http,https,tcp,tls", "-i", "http://127.0.0.1:9000/o?s=1", "/w/o.mp4"));
+
+        var local =
+                FfmpegSpy.localEquivalent(worker, Path.of("ffmpeg"), Path.of("/media/in.mp4"), Path.of("/tmp/out.mp4"));
+
+        assertThat(local)
+                .containsExactly(
+                        "ffmpeg",
+                        "-protocol_whitelist",
+                        "http,https,tcp,tls,file",
+                        "-i",
+                        "/media/in.mp4",
+                        "/tmp/out.mp4");
+    }
+
+    @Test
     void readStatisticsAreTheInputsNotTheFaststartReadBack() {
         var output = """
                 [AVIOContext @ 0x1] Statistics: 21038992 bytes written, 2 seeks, 84 writeouts

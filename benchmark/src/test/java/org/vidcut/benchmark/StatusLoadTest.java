@@ -27,6 +27,14 @@ class StatusLoadTest {
     }
 
     @Test
+    void readsTheBytesTransferredInKibibyteUnits() {
+        assertThat(StatusLoad.bytesRead(WRK)).isEqualTo(21.55 * 1024 * 1024);
+        assertThat(StatusLoad.bytesRead("  100 requests in 1.00m, 812.50KB read"))
+                .isEqualTo(812.5 * 1024);
+        assertThat(StatusLoad.bytesRead("Requests/sec: 10")).isNaN();
+    }
+
+    @Test
     void refusesOutputWithoutTheRequestedPercentile() {
         assertThatThrownBy(() -> StatusLoad.percentile("Requests/sec: 10", "99%"))
                 .isInstanceOf(IllegalStateException.class)
