@@ -1,13 +1,15 @@
 package org.vidcut.api.auth;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -30,20 +32,17 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vidcut.auth")
 record AuthProperties(
         @Nullable String jwtSecret,
-        @DefaultValue("24h") Duration tokenTtl,
-        @DefaultValue("10") @Min(4) @Max(31) int bcryptStrength,
-        @DefaultValue("vidcut") @NotBlank String issuer,
-        @DefaultValue("vidcut-api") @NotBlank String audience,
+        @NotNull @DurationMin(seconds = 1) Duration tokenTtl,
+        @Min(4) @Max(31) int bcryptStrength,
+        @NotBlank String issuer,
+        @NotBlank String audience,
         @Nullable String previousJwtSecret,
         @Nullable Instant previousJwtSecretAcceptedUntil) {
 
-    AuthProperties {
-        if (tokenTtl.isNegative() || tokenTtl.isZero()) {
-            throw new IllegalArgumentException("vidcut.auth.token-ttl must be positive, was " + tokenTtl);
-        }
-        if (previousJwtSecret != null && !previousJwtSecret.isBlank() && previousJwtSecretAcceptedUntil == null) {
-            throw new IllegalArgumentException("vidcut.auth.previous-jwt-secret-accepted-until must be set with"
-                    + " vidcut.auth.previous-jwt-secret (e.g. the rotation time plus vidcut.auth.token-ttl)");
-        }
+    @AssertTrue(
+            message = "vidcut.auth.previous-jwt-secret-accepted-until must be set with vidcut.auth.previous-jwt-secret"
+                    + " (e.g. the rotation time plus vidcut.auth.token-ttl)")
+    boolean isPreviousSecretBounded() {
+        return previousJwtSecret == null || previousJwtSecret.isBlank() || previousJwtSecretAcceptedUntil != null;
     }
 }

@@ -1,8 +1,9 @@
 package org.vidcut.api.limits;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,16 +20,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("vidcut.limits")
 record LimitProperties(
-        @DefaultValue("20") @Min(1) int signupsPerMinute,
-        @DefaultValue("10") @Min(1) int failedLoginsPerMinute,
-        @DefaultValue("30") @Min(1) int failedLoginsPerAddressPerMinute,
-        @DefaultValue("120") @Min(1) int tasksPerMinute,
-        @DefaultValue("100") @Min(1) int activeTasks,
-        @DefaultValue("50GB") DataSize storage) {
+        @Min(1) int signupsPerMinute,
+        @Min(1) int failedLoginsPerMinute,
+        @Min(1) int failedLoginsPerAddressPerMinute,
+        @Min(1) int tasksPerMinute,
+        @Min(1) int activeTasks,
+        @NotNull DataSize storage) {
 
-    LimitProperties {
-        if (storage.toBytes() <= 0) {
-            throw new IllegalArgumentException("vidcut.limits.storage must be positive, was " + storage);
-        }
+    @AssertTrue(message = "vidcut.limits.storage must be positive")
+    boolean isStoragePositive() {
+        return storage == null || storage.toBytes() > 0;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,25 +24,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vidcut.tasks")
 record TaskProperties(
         @Min(1) @Max(100) int maxAttempts,
-        @NotNull Duration retryBackoff,
-        @NotNull Duration heartbeatTimeout,
-        @NotNull Duration republishAfter,
-        @NotNull Duration sweepInterval,
-        @NotNull Duration publishConfirmTimeout,
+        @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+        @NotNull @DurationMin(millis = 1) Duration heartbeatTimeout,
+        @NotNull @DurationMin(millis = 1) Duration republishAfter,
+        @NotNull @DurationMin(millis = 1) Duration sweepInterval,
+        @NotNull @DurationMin(millis = 1) Duration publishConfirmTimeout,
         boolean requeueScheduledOnStartup,
-        @Min(1) @Max(10_000) int sweepBatchSize) {
-
-    TaskProperties {
-        requirePositive("retry-backoff", retryBackoff);
-        requirePositive("heartbeat-timeout", heartbeatTimeout);
-        requirePositive("republish-after", republishAfter);
-        requirePositive("sweep-interval", sweepInterval);
-        requirePositive("publish-confirm-timeout", publishConfirmTimeout);
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value != null && (value.isNegative() || value.isZero())) {
-            throw new IllegalArgumentException("vidcut.tasks." + name + " must be positive, was " + value);
-        }
-    }
-}
+        @Min(1) @Max(10_000) int sweepBatchSize) {}

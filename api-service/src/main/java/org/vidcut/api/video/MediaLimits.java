@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Locale;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,18 +25,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("vidcut.media.limits")
 record MediaLimits(
-        @DefaultValue("8192") @Min(1) int maxSide,
-        @DefaultValue("35389440") @Min(1) long maxPixels,
+        @Min(1) int maxSide,
+        @Min(1) long maxPixels,
 
-        @DefaultValue("12h") @NotNull @DurationMin(seconds = 1)
-        Duration maxDuration,
+        @NotNull @DurationMin(seconds = 1) Duration maxDuration,
 
-        @DefaultValue("240") @Min(1) int maxFrameRate,
-        @DefaultValue("16") @Min(1) int maxStreams,
-        @DefaultValue("8") @Min(0) int minBytesPerSecond,
+        @Min(1) int maxFrameRate,
+        @Min(1) int maxStreams,
+        @Min(0) int minBytesPerSecond,
 
-        @DefaultValue("60s") @NotNull @DurationMin(millis = 0)
-        Duration minBytesGrace) {
+        @NotNull @DurationMin(millis = 0) Duration minBytesGrace) {
 
     /** @throws VideoExceedsLimit naming the first limit the claims exceed */
     void check(MediaClaims claims) {

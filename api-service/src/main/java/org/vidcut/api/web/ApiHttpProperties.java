@@ -1,9 +1,10 @@
 package org.vidcut.api.web;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,18 +19,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("vidcut.api")
 record ApiHttpProperties(
-        @Nullable URI publicBaseUrl, @DefaultValue("64KB") DataSize maxJsonBody) {
+        @Nullable URI publicBaseUrl, @NotNull DataSize maxJsonBody) {
 
-    ApiHttpProperties {
-        if (publicBaseUrl != null
-                && (publicBaseUrl.getHost() == null
-                        || !("http".equals(publicBaseUrl.getScheme()) || "https".equals(publicBaseUrl.getScheme())))) {
-            throw new IllegalArgumentException(
-                    "vidcut.api.public-base-url must be an http(s) address such as https://api.example.com, was "
-                            + publicBaseUrl);
-        }
-        if (maxJsonBody.toBytes() <= 0) {
-            throw new IllegalArgumentException("vidcut.api.max-json-body must be positive, was " + maxJsonBody);
-        }
+    @AssertTrue(message = "vidcut.api.public-base-url must be an http(s) address such as https://api.example.com")
+    boolean isPublicBaseUrlHttp() {
+        return publicBaseUrl == null
+                || (publicBaseUrl.getHost() != null
+                        && ("http".equals(publicBaseUrl.getScheme()) || "https".equals(publicBaseUrl.getScheme())));
+    }
+
+    @AssertTrue(message = "vidcut.api.max-json-body must be positive")
+    boolean isMaxJsonBodyPositive() {
+        return maxJsonBody == null || maxJsonBody.toBytes() > 0;
     }
 }

@@ -250,19 +250,4 @@ class TokenServiceTest {
                     .hasMessageContaining("low entropy");
         }
     }
-
-    @Test
-    void refusesToStartWithAPreviousKeyButNoEndOfItsAcceptance() {
-        assertThatThrownBy(() ->
-                        new AuthProperties(SECRET, Duration.ofHours(1), 4, "vidcut", "vidcut-api", OLD_SECRET, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("previous-jwt-secret-accepted-until");
-    }
-
-    @Test
-    void refusesNonPositiveTokenTtl() {
-        assertThatThrownBy(() -> new AuthProperties(SECRET, Duration.ZERO, 4, "vidcut", "vidcut-api", null, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("token-ttl");
-    }
 }

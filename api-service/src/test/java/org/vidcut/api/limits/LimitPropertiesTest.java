@@ -2,17 +2,20 @@ package org.vidcut.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.util.unit.DataSize;
 
 class LimitPropertiesTest {
 
     @Test
-    void defaultsAreTheDocumentedOnes() {
-        var limits = new Binder(new MapConfigurationPropertySource(Map.of()))
+    void defaultsAreTheDocumentedOnes() throws IOException {
+        var defaults = PropertiesLoaderUtils.loadAllProperties("api-service-defaults.properties");
+        var limits = new Binder(new MapConfigurationPropertySource(defaults))
                 .bindOrCreate("vidcut.limits", LimitProperties.class);
 
         assertThat(limits.signupsPerMinute()).isEqualTo(20);

@@ -52,16 +52,7 @@ public class ConversionMetrics {
         }
 
         static Outcome of(RuntimeException failure) {
-            if (failure instanceof ConversionTimedOut) {
-                return TIMEOUT;
-            }
-            if (failure instanceof WorkerShuttingDown) {
-                return STOPPED;
-            }
-            if (failure instanceof FfmpegUnavailable) {
-                return UNAVAILABLE;
-            }
-            return FAILED;
+            return failure instanceof ConversionFailed known ? known.outcome() : FAILED;
         }
     }
 

@@ -134,7 +134,7 @@ public class ConversionService implements Converter, AutoCloseable {
         return taskId + "#" + attempt;
     }
 
-    /** Kills running ffmpeg processes and refuses new runs; their jobs fail with {@link WorkerShuttingDown}. */
+    /** Kills running ffmpeg processes and refuses new runs; their jobs fail with {@link ConversionFailed#workerShuttingDown()}. */
     public void stopAll() {
         runner.stopAll();
     }
@@ -150,16 +150,16 @@ public class ConversionService implements Converter, AutoCloseable {
 
     private static void check(ConversionJob job) {
         if (job.operations() == null || job.operations().format() == null) {
-            throw new JobInvalid("invalid job: no operations or no format");
+            throw ConversionFailed.jobInvalid("invalid job: no operations or no format");
         }
         if (isBlank(job.sourceObjectKey()) || isBlank(job.resultObjectKey())) {
-            throw new JobInvalid("invalid job: missing object key");
+            throw ConversionFailed.jobInvalid("invalid job: missing object key");
         }
         var operations = job.operations();
         // a still frame is one picture at the start: its range is empty
         var still = operations.format().isStill();
         if (operations.startSeconds() < 0 || !(operations.outputSeconds() > 0 || still)) {
-            throw new JobInvalid("invalid job: empty time range");
+            throw ConversionFailed.jobInvalid("invalid job: empty time range");
         }
     }
 

@@ -174,7 +174,8 @@ final class FfmpegCommand {
                         "96k");
             case GIF -> List.of("-an", "-vf", VideoFilters.gif(operations, source, GIF_FRAME_RATE), "-loop", "0");
             case MP3 -> List.of("-vn", "-c:a", "libmp3lame", "-q:a", "2");
-            case JPG, PNG, WEBP -> throw new JobInvalid("invalid job: a still frame is made by StillFrame");
+            case JPG, PNG, WEBP ->
+                throw ConversionFailed.jobInvalid("invalid job: a still frame is made by StillFrame");
         };
     }
 

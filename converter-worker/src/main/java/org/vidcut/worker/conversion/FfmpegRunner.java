@@ -50,12 +50,11 @@ final class FfmpegRunner {
     }
 
     /**
-     * @throws ConversionTimedOut when the limit passed and ffmpeg was killed
-     * @throws MemoryCeilingReached when ffmpeg failed because an allocation beyond its ceiling failed
-     * @throws WorkerShuttingDown when {@link #stopAll()} killed it
+     * @throws ConversionFailed when the limit passed and ffmpeg was killed, when ffmpeg failed because an
+     *     allocation beyond its ceiling failed, when it exited with an error, when it cannot be started, or when
+     *     {@link #stopAll()} killed it
+     * @throws ConversionFailed when {@link #stopAll()} killed it
      * @throws ConversionCanceled when {@link #cancel(String)} killed it
-     * @throws FfmpegFailed when ffmpeg exited with an error
-     * @throws FfmpegUnavailable when ffmpeg cannot be started
      */
     void run(
             FFmpegBuilder command,
@@ -70,14 +69,14 @@ final class FfmpegRunner {
         var processOutput = new ProcessOutput();
         try {
             if (shuttingDown) {
-                throw new WorkerShuttingDown();
+                throw ConversionFailed.workerShuttingDown();
             }
             FFmpeg ffmpeg;
             try {
                 ffmpeg = ffmpeg(run);
             } catch (IOException e) {
                 throwIfStopped(run, timeout);
-                throw new FfmpegUnavailable("ffmpeg cannot be started: " + e.getMessage(), e);
+                throw ConversionFailed.ffmpegUnavailable(e);
             }
             ffmpeg.setProcessOutputStream(processOutput);
             ffmpeg.setProcessErrorStream(processOutput);
@@ -89,10 +88,10 @@ final class FfmpegRunner {
                 log.debug("ffmpeg output: {}", lines);
                 var exhaustion = MemoryCeiling.exhaustion(lines);
                 if (exhaustion.isPresent()) {
-                    throw new MemoryCeilingReached(
+                    throw ConversionFailed.memoryCeilingReached(
                             ceiling, ProcessOutput.mask(exhaustion.get().strip(), input, output.toString()));
                 }
-                throw new FfmpegFailed(processOutput.lastError(input, output.toString()));
+                throw ConversionFailed.ffmpegFailed(processOutput.lastError(input, output.toString()));
             }
             throwIfStopped(run, timeout);
         } finally {
@@ -113,7 +112,7 @@ final class FfmpegRunner {
         var timer = watchdog.schedule(() -> run.stop(StopReason.TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             if (shuttingDown) {
-                throw new WorkerShuttingDown();
+                throw ConversionFailed.workerShuttingDown();
             }
             var process = run.run(command);
             List<String> lines;
@@ -127,16 +126,16 @@ final class FfmpegRunner {
             if (exit != 0) {
                 var exhaustion = MemoryCeiling.exhaustion(lines);
                 if (exhaustion.isPresent()) {
-                    throw new MemoryCeilingReached(
+                    throw ConversionFailed.memoryCeilingReached(
                             ceiling, ProcessOutput.mask(exhaustion.get().strip(), input, null));
                 }
                 var last = lines.isEmpty() ? command.get(0) + " failed without a message" : lines.get(lines.size() - 1);
-                throw new FfmpegFailed(ProcessOutput.mask(last.strip(), input, null));
+                throw ConversionFailed.ffmpegFailed(ProcessOutput.mask(last.strip(), input, null));
             }
             return lines;
         } catch (IOException e) {
             throwIfStopped(run, timeout);
-            throw new FfmpegUnavailable(command.get(0) + " cannot be started: " + e.getMessage(), e);
+            throw ConversionFailed.ffmpegUnavailable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.stop(StopReason.CANCELED);
@@ -169,10 +168,10 @@ final class FfmpegRunner {
     private static void throwIfStopped(Run run, Duration timeout) {
         var stopped = run.stopReason();
         if (stopped == StopReason.TIMEOUT) {
-            throw new ConversionTimedOut(timeout);
+            throw ConversionFailed.timedOut(timeout);
         }
         if (stopped == StopReason.SHUTDOWN) {
-            throw new WorkerShuttingDown();
+            throw ConversionFailed.workerShuttingDown();
         }
         if (stopped == StopReason.CANCELED) {
             throw new ConversionCanceled();

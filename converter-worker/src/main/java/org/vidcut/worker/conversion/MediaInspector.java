@@ -116,7 +116,7 @@ final class MediaInspector {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
-            throw new FfmpegUnavailable("ffprobe cannot be started: " + e.getMessage(), e);
+            throw ConversionFailed.ffmpegUnavailable(e);
         }
         try (InputStream out = process.getInputStream()) {
             process.getOutputStream().close();

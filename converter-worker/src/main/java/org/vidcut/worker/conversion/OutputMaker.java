@@ -74,8 +74,13 @@ final class OutputMaker {
                     return null;
                 });
                 return verified(output, asked, TrimMethod.SMART);
-            } catch (SmartTrimRefused | OutputRejected e) {
+            } catch (SmartTrimRefused e) {
                 log.info("smart trim not used, re-encoding the range: {}", e.getMessage());
+            } catch (ConversionFailed e) {
+                if (e.outcome() != ConversionMetrics.Outcome.FAILED) {
+                    throw e;
+                }
+                log.info("smart trim result rejected, re-encoding the range: {}", e.getMessage());
             }
         }
         var operations = source.startOnKeyframe(asked);

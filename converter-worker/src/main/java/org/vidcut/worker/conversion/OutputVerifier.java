@@ -50,14 +50,15 @@ final class OutputVerifier {
         try {
             size = Files.isRegularFile(file) ? Files.size(file) : 0;
         } catch (IOException e) {
-            throw new OutputRejected("the output file cannot be read");
+            throw ConversionFailed.outputRejected("the output file cannot be read");
         }
         if (size == 0) {
-            throw new OutputRejected("ffmpeg produced no output");
+            throw ConversionFailed.outputRejected("ffmpeg produced no output");
         }
         if (size >= maxBytes) {
             // -fs stops writing at the limit and ffmpeg still exits 0
-            throw new OutputRejected("the output would be larger than the limit of " + maxBytes + " bytes");
+            throw ConversionFailed.outputRejected(
+                    "the output would be larger than the limit of " + maxBytes + " bytes");
         }
         var probe = probe(file);
         var streams = probe.getStreams() == null ? List.<FFmpegStream>of() : probe.getStreams();
@@ -70,16 +71,16 @@ final class OutputVerifier {
                 .findFirst()
                 .orElse(null);
         if (format.hasVideo() && video == null) {
-            throw new OutputRejected("the output has no video stream");
+            throw ConversionFailed.outputRejected("the output has no video stream");
         }
         if (!format.hasVideo() && audio == null) {
-            throw new OutputRejected("the output has no audio stream");
+            throw ConversionFailed.outputRejected("the output has no audio stream");
         }
         var duration = contentSeconds != null && contentSeconds > 0
                 ? contentSeconds
                 : duration(probe.getFormat() == null ? 0 : probe.getFormat().duration, streams);
         if (!(duration > 0)) {
-            throw new OutputRejected("the output has no duration");
+            throw ConversionFailed.outputRejected("the output has no duration");
         }
         double start;
         double end;
@@ -106,7 +107,7 @@ final class OutputVerifier {
 
     private static void requireLength(double real, double asked, double tolerance) {
         if (real < asked - tolerance) {
-            throw new OutputRejected(String.format(
+            throw ConversionFailed.outputRejected(String.format(
                     Locale.ROOT,
                     "the result is %.2f s long but %.2f s were asked: the source is damaged or shorter than it claims",
                     real,
@@ -156,10 +157,10 @@ final class OutputVerifier {
         try {
             result = ffprobe.probe(file.toString());
         } catch (IOException | JsonParseException e) {
-            throw new OutputRejected("the output cannot be read back by ffprobe");
+            throw ConversionFailed.outputRejected("the output cannot be read back by ffprobe");
         }
         if (result.getError() != null) {
-            throw new OutputRejected(
+            throw ConversionFailed.outputRejected(
                     "the output cannot be read back: " + result.getError().getString());
         }
         return result;
@@ -171,7 +172,7 @@ final class OutputVerifier {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
-            throw new FfmpegUnavailable("ffprobe cannot be started: " + e.getMessage(), e);
+            throw ConversionFailed.ffmpegUnavailable(e);
         }
     }
 

@@ -134,10 +134,15 @@ final class SmartTrim {
     private List<String> capture(List<String> command, Deadline deadline, String input, String runKey) {
         try {
             return runner.capture(command, deadline.remaining(), input, runKey);
-        } catch (FfmpegFailed e) {
-            throw new SmartTrimRefused("a step failed: " + e.getMessage());
-        } catch (ConversionTimedOut e) {
-            throw new ConversionTimedOut(deadline.limit());
+        } catch (ConversionFailed e) {
+            // a timed-out step reports the trim's whole limit; a failed one leaves the range to the full re-encode
+            if (e.outcome() == ConversionMetrics.Outcome.TIMEOUT) {
+                throw ConversionFailed.timedOut(deadline.limit());
+            }
+            if (e.outcome() == ConversionMetrics.Outcome.FAILED) {
+                throw new SmartTrimRefused("a step failed: " + e.getMessage());
+            }
+            throw e;
         }
     }
 
@@ -170,7 +175,7 @@ final class SmartTrim {
         Duration remaining() {
             var left = Duration.between(Instant.now(), at);
             if (left.isNegative() || left.isZero()) {
-                throw new ConversionTimedOut(limit);
+                throw ConversionFailed.timedOut(limit);
             }
             return left;
         }

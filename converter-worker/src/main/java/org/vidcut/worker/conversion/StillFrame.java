@@ -46,11 +46,11 @@ final class StillFrame {
                 .flatMap(line -> CompactLine.parse(line).stream())
                 .filter(line -> line.section().equals("stream"))
                 .findFirst()
-                .orElseThrow(() -> new OutputRejected("the picture cannot be read back by ffprobe"));
+                .orElseThrow(() -> ConversionFailed.outputRejected("the picture cannot be read back by ffprobe"));
         var width = stream.number("width");
         var height = stream.number("height");
         if (!(width > 0 && height > 0)) {
-            throw new OutputRejected("the picture has no size");
+            throw ConversionFailed.outputRejected("the picture has no size");
         }
         var start = operations.startSeconds();
         return new VerifiedOutput(size, 0, (int) width, (int) height, stream.text("codec_name"), null, start, start);
@@ -78,7 +78,7 @@ final class StillFrame {
             case JPG -> List.of("-c:v", "mjpeg", "-q:v", "2", "-pix_fmt", "yuvj420p", "-f", "image2", "-update", "1");
             case PNG -> List.of("-c:v", "png", "-f", "image2", "-update", "1");
             case WEBP -> List.of("-c:v", "libwebp", "-quality", "85", "-f", "webp");
-            default -> throw new JobInvalid("invalid job: " + format.id() + " is not a still frame");
+            default -> throw ConversionFailed.jobInvalid("invalid job: " + format.id() + " is not a still frame");
         };
     }
 
@@ -91,11 +91,11 @@ final class StillFrame {
             var size = Files.isRegularFile(output) ? Files.size(output) : 0;
             if (size == 0) {
                 // a start past the last picture decodes nothing and ffmpeg still exits 0
-                throw new OutputRejected("ffmpeg produced no picture: is start_time past the last frame?");
+                throw ConversionFailed.outputRejected("ffmpeg produced no picture: is start_time past the last frame?");
             }
             return size;
         } catch (IOException e) {
-            throw new OutputRejected("the output file cannot be read");
+            throw ConversionFailed.outputRejected("the output file cannot be read");
         }
     }
 }

@@ -98,7 +98,8 @@ class ConversionMetricsTest {
     @Test
     void aRunOnUnreadableMediaIsCountedAsFailed() {
         assertThatThrownBy(() -> service.convert(job("bad", GARBAGE, OutputFormat.MP4), percent -> {}))
-                .isInstanceOf(FfmpegFailed.class);
+                .isInstanceOf(ConversionFailed.class)
+                .hasMessageContaining("ffmpeg cannot convert this video");
 
         assertThat(registry.scrape())
                 .contains("vidcut_ffmpeg_runs_total{format=\"mp4\",outcome=\"failed\"} 1.0")
@@ -123,12 +124,13 @@ class ConversionMetricsTest {
 
     @Test
     void outcomesNameWhyARunStopped() {
-        assertThat(ConversionMetrics.Outcome.of(new ConversionTimedOut(Duration.ofSeconds(1))))
+        assertThat(ConversionMetrics.Outcome.of(ConversionFailed.timedOut(Duration.ofSeconds(1))))
                 .isEqualTo(ConversionMetrics.Outcome.TIMEOUT);
-        assertThat(ConversionMetrics.Outcome.of(new WorkerShuttingDown())).isEqualTo(ConversionMetrics.Outcome.STOPPED);
-        assertThat(ConversionMetrics.Outcome.of(new FfmpegUnavailable("no ffmpeg", new IOException("x"))))
+        assertThat(ConversionMetrics.Outcome.of(ConversionFailed.workerShuttingDown()))
+                .isEqualTo(ConversionMetrics.Outcome.STOPPED);
+        assertThat(ConversionMetrics.Outcome.of(ConversionFailed.ffmpegUnavailable(new IOException("x"))))
                 .isEqualTo(ConversionMetrics.Outcome.UNAVAILABLE);
-        assertThat(ConversionMetrics.Outcome.of(new FfmpegFailed("bad input")))
+        assertThat(ConversionMetrics.Outcome.of(ConversionFailed.ffmpegFailed("bad input")))
                 .isEqualTo(ConversionMetrics.Outcome.FAILED);
     }
 }

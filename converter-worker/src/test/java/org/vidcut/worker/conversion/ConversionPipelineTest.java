@@ -244,7 +244,7 @@ class ConversionPipelineTest {
 
         var thrown = catchThrowable(() -> convert("too-large", operations));
 
-        assertThat(thrown).isInstanceOf(OutputRejected.class).hasMessageContaining("larger than the limit");
+        assertThat(thrown).isInstanceOf(ConversionFailed.class).hasMessageContaining("larger than the limit");
         assertThat(FailurePolicy.classify(thrown).kind()).isEqualTo(FailureKind.FINAL);
     }
 
@@ -252,7 +252,9 @@ class ConversionPipelineTest {
     void anInvalidJobFailsBeforeFfmpegRuns() {
         var empty = new Operations(3, 3, null, null, OutputFormat.MP4, Accuracy.EXACT, true);
 
-        assertThatThrownBy(() -> convert("empty", empty)).isInstanceOf(JobInvalid.class);
+        assertThatThrownBy(() -> convert("empty", empty))
+                .isInstanceOf(ConversionFailed.class)
+                .hasMessageContaining("invalid job");
     }
 
     @Test
@@ -265,7 +267,7 @@ class ConversionPipelineTest {
         var started = System.nanoTime();
         var thrown = catchThrowable(() -> service.convert(job("slow", neverWritten, operations), p -> {}));
 
-        assertThat(thrown).isInstanceOf(ConversionTimedOut.class);
+        assertThat(thrown).isInstanceOf(ConversionFailed.class).hasMessageContaining("longer than its limit");
         assertThat(FailurePolicy.classify(thrown).kind()).isEqualTo(FailureKind.FINAL);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(service.runningCount()).isZero();
@@ -283,7 +285,7 @@ class ConversionPipelineTest {
         service.stopAll();
 
         var thrown = outcome.get(10, TimeUnit.SECONDS);
-        assertThat(thrown).isInstanceOf(WorkerShuttingDown.class);
+        assertThat(thrown).isInstanceOf(ConversionFailed.class).hasMessage("worker shutting down");
         assertThat(FailurePolicy.classify(thrown).kind()).isEqualTo(FailureKind.TRANSIENT);
         await().atMost(Duration.ofSeconds(5)).until(() -> ffmpegChildren() == 0);
     }
@@ -315,7 +317,7 @@ class ConversionPipelineTest {
 
         var thrown = catchThrowable(() -> service.convert(job("uhd", "originals/u1/uhd", 2, operations), p -> {}));
 
-        assertThat(thrown).isInstanceOf(MemoryCeilingReached.class);
+        assertThat(thrown).isInstanceOf(ConversionFailed.class).hasMessageContaining("more memory than its ceiling");
         var failure = FailurePolicy.classify(thrown);
         assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
         assertThat(failure.reason())
@@ -341,7 +343,7 @@ class ConversionPipelineTest {
 
         var thrown = catchThrowable(() -> service.convert(job("damaged", damaged, 10, operations), p -> {}));
 
-        assertThat(thrown).isInstanceOf(OutputRejected.class);
+        assertThat(thrown).isInstanceOf(ConversionFailed.class);
         var failure = FailurePolicy.classify(thrown);
         assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
         assertThat(failure.reason())
@@ -358,7 +360,7 @@ class ConversionPipelineTest {
 
         var thrown = catchThrowable(() -> service.convert(job("damaged-copy", damaged, 10, operations), p -> {}));
 
-        assertThat(thrown).isInstanceOf(OutputRejected.class).hasMessageContaining("but 8.00 s were asked");
+        assertThat(thrown).isInstanceOf(ConversionFailed.class).hasMessageContaining("but 8.00 s were asked");
         assertThat(FailurePolicy.classify(thrown).kind()).isEqualTo(FailureKind.FINAL);
     }
 

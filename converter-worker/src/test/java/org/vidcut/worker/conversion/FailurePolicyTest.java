@@ -25,7 +25,8 @@ class FailurePolicyTest {
 
     @Test
     void unreadableMediaIsFinal() {
-        var failure = FailurePolicy.classify(new FfmpegFailed("source: Invalid data found when processing input"));
+        var failure = FailurePolicy.classify(
+                ConversionFailed.ffmpegFailed("source: Invalid data found when processing input"));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
         assertThat(failure.reason()).contains("Invalid data found");
@@ -33,7 +34,7 @@ class FailurePolicyTest {
 
     @Test
     void ffmpegRejectingParametersIsFinal() {
-        var failure = FailurePolicy.classify(new FfmpegFailed(
+        var failure = FailurePolicy.classify(ConversionFailed.ffmpegFailed(
                 "Error initializing output stream 0:0 -- Error while opening encoder for output stream"));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
@@ -41,7 +42,7 @@ class FailurePolicyTest {
 
     @Test
     void aSourceThatVanishedDuringTheRunIsFinal() {
-        var failure = FailurePolicy.classify(new FfmpegFailed("source: Server returned 404 Not Found"));
+        var failure = FailurePolicy.classify(ConversionFailed.ffmpegFailed("source: Server returned 404 Not Found"));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
     }
@@ -58,12 +59,14 @@ class FailurePolicyTest {
                 "source: Server returned 403 Forbidden (access denied)"
             })
     void ffmpegFailingToReachStorageOrDiskIsTransient(String message) {
-        assertThat(FailurePolicy.classify(new FfmpegFailed(message)).kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(FailurePolicy.classify(ConversionFailed.ffmpegFailed(message))
+                        .kind())
+                .isEqualTo(FailureKind.TRANSIENT);
     }
 
     @Test
     void aFailedVerificationIsFinal() {
-        var failure = FailurePolicy.classify(new OutputRejected("ffmpeg produced no output"));
+        var failure = FailurePolicy.classify(ConversionFailed.outputRejected("ffmpeg produced no output"));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
         assertThat(failure.reason()).isEqualTo("ffmpeg produced no output");
@@ -71,7 +74,7 @@ class FailurePolicyTest {
 
     @Test
     void aTimeoutIsFinal() {
-        var failure = FailurePolicy.classify(new ConversionTimedOut(Duration.ofSeconds(90)));
+        var failure = FailurePolicy.classify(ConversionFailed.timedOut(Duration.ofSeconds(90)));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.FINAL);
         assertThat(failure.reason()).contains("90 s");
@@ -79,7 +82,7 @@ class FailurePolicyTest {
 
     @Test
     void anInvalidJobIsFinal() {
-        assertThat(FailurePolicy.classify(new JobInvalid("invalid job: empty time range"))
+        assertThat(FailurePolicy.classify(ConversionFailed.jobInvalid("invalid job: empty time range"))
                         .kind())
                 .isEqualTo(FailureKind.FINAL);
     }
@@ -102,7 +105,7 @@ class FailurePolicyTest {
 
     @Test
     void aWorkerShuttingDownIsTransient() {
-        var failure = FailurePolicy.classify(new WorkerShuttingDown());
+        var failure = FailurePolicy.classify(ConversionFailed.workerShuttingDown());
 
         assertThat(failure.kind()).isEqualTo(FailureKind.TRANSIENT);
         assertThat(failure.reason()).isEqualTo("worker shutting down");
@@ -110,7 +113,7 @@ class FailurePolicyTest {
 
     @Test
     void aWorkerWithoutFfmpegIsTransientSoAnotherWorkerCanTry() {
-        assertThat(FailurePolicy.classify(new FfmpegUnavailable("no ffmpeg", new IOException()))
+        assertThat(FailurePolicy.classify(ConversionFailed.ffmpegUnavailable(new IOException()))
                         .kind())
                 .isEqualTo(FailureKind.TRANSIENT);
     }
@@ -125,7 +128,7 @@ class FailurePolicyTest {
 
     @Test
     void reasonsAreOneShortLine() {
-        var failure = FailurePolicy.classify(new OutputRejected("first\nsecond\t" + "x".repeat(1000)));
+        var failure = FailurePolicy.classify(ConversionFailed.outputRejected("first\nsecond\t" + "x".repeat(1000)));
 
         assertThat(failure.reason()).doesNotContain("\n", "\t").hasSizeLessThanOrEqualTo(303);
     }

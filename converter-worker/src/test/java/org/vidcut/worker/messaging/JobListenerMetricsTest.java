@@ -18,10 +18,10 @@ import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.TrimMethod;
+import org.vidcut.worker.conversion.ConversionFailed;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionResult;
 import org.vidcut.worker.conversion.Converter;
-import org.vidcut.worker.conversion.WorkerShuttingDown;
 
 /** The listener reports busy jobs and classified failures to the worker's meters. */
 class JobListenerMetricsTest {
@@ -90,7 +90,7 @@ class JobListenerMetricsTest {
     @Test
     void aFailedJobIsCountedUnderItsFailureKind() throws Exception {
         listener((job, progress) -> {
-                    throw new WorkerShuttingDown();
+                    throw ConversionFailed.workerShuttingDown();
                 })
                 .onMessage(job(), mock(Channel.class));
 

@@ -33,10 +33,10 @@ import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.TaskEvent;
 import org.vidcut.contracts.TrimMethod;
 import org.vidcut.worker.conversion.ConversionCanceled;
+import org.vidcut.worker.conversion.ConversionFailed;
 import org.vidcut.worker.conversion.ConversionMetrics;
 import org.vidcut.worker.conversion.ConversionResult;
 import org.vidcut.worker.conversion.Converter;
-import org.vidcut.worker.conversion.WorkerShuttingDown;
 
 /** The listener's decisions with a mocked channel and publisher; the broker round trip is JobListenerRabbitTest. */
 class JobListenerTest {
@@ -161,7 +161,7 @@ class JobListenerTest {
     @Test
     void aJobGivenUpForShutdownIsReportedTransientAndAcked() throws Exception {
         converter = (job, progress) -> {
-            throw new WorkerShuttingDown();
+            throw ConversionFailed.workerShuttingDown();
         };
 
         listener().onMessage(job(), channel);

@@ -1,9 +1,12 @@
 package org.vidcut.support.storage;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -31,23 +34,18 @@ public record StorageProperties(
         @NotBlank String bucket,
         @NotBlank String region,
         @NotNull DataSize partSize,
-        @NotNull Duration presignExpiry,
-        @NotNull Duration connectTimeout) {
+
+        @NotNull @DurationMin(seconds = 1) @DurationMax(days = 7)
+        Duration presignExpiry,
+
+        @NotNull @DurationMin(millis = 1) Duration connectTimeout) {
 
     public static final DataSize MIN_PART_SIZE = DataSize.ofMegabytes(5);
     public static final Duration MAX_PRESIGN_EXPIRY = Duration.ofDays(7);
 
-    public StorageProperties {
-        if (partSize != null && partSize.compareTo(MIN_PART_SIZE) < 0) {
-            throw new IllegalArgumentException("vidcut.storage.part-size must be at least 5MB, was " + partSize);
-        }
-        if (presignExpiry != null
-                && (presignExpiry.isNegative()
-                        || presignExpiry.isZero()
-                        || presignExpiry.compareTo(MAX_PRESIGN_EXPIRY) > 0)) {
-            throw new IllegalArgumentException(
-                    "vidcut.storage.presign-expiry must be between 1s and 7d, was " + presignExpiry);
-        }
+    @AssertTrue(message = "vidcut.storage.part-size must be at least 5MB")
+    boolean isPartSizeAccepted() {
+        return partSize == null || partSize.compareTo(MIN_PART_SIZE) >= 0;
     }
 
     public URI effectivePublicEndpoint() {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.ErrorResponse;
+import jakarta.validation.Validation;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -30,6 +32,19 @@ class StorageSupportTest {
     private static ErrorResponseException answered(String code) {
         return new ErrorResponseException(
                 new ErrorResponse(code, "message", "vidcut", "key", "/vidcut/key", "r", "h"), null, null);
+    }
+
+    private static List<String> violations(StorageProperties properties) {
+        try (var factory = Validation.buildDefaultValidatorFactory()) {
+            return factory.getValidator().validate(properties).stream()
+                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                    .toList();
+        }
+    }
+
+    @Test
+    void acceptsTheDefaults() {
+        assertThat(violations(properties())).isEmpty();
     }
 
     @Test
@@ -65,7 +80,7 @@ class StorageSupportTest {
 
     @Test
     void refusesPartSizeBelowS3Minimum() {
-        assertThatThrownBy(() -> new StorageProperties(
+        assertThat(violations(new StorageProperties(
                         URI.create("http://s3"),
                         null,
                         "a",
@@ -74,13 +89,15 @@ class StorageSupportTest {
                         "us-east-1",
                         DataSize.ofMegabytes(1),
                         Duration.ofHours(1),
-                        Duration.ofSeconds(5)))
-                .hasMessageContaining("part-size");
+                        Duration.ofSeconds(5))))
+                .singleElement()
+                .asString()
+                .contains("part-size");
     }
 
     @Test
     void refusesPresignExpiryBeyondSevenDays() {
-        assertThatThrownBy(() -> new StorageProperties(
+        assertThat(violations(new StorageProperties(
                         URI.create("http://s3"),
                         null,
                         "a",
@@ -89,7 +106,9 @@ class StorageSupportTest {
                         "us-east-1",
                         DataSize.ofMegabytes(8),
                         Duration.ofDays(8),
-                        Duration.ofSeconds(5)))
-                .hasMessageContaining("presign-expiry");
+                        Duration.ofSeconds(5))))
+                .singleElement()
+                .asString()
+                .contains("presignExpiry");
     }
 }

@@ -1,7 +1,7 @@
 package org.vidcut.api.compat.files;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code vidcut.compat.files-api.*}.
@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anonymous serve {@code /file} requests without a token as one shared account; only for trusted
  *     networks, since everyone reaching the api then shares those files
  */
+@Validated
 @ConfigurationProperties("vidcut.compat.files-api")
-record FilesApiProperties(@DefaultValue("false") boolean anonymous) {}
+record FilesApiProperties(boolean anonymous) {}
