@@ -57,40 +57,6 @@ public sealed interface TaskEvent extends Message {
             TrimMethod method)
             implements TaskEvent {
         public static final String TYPE = "task_succeeded.v1";
-
-        /** A result described without rotation and tracks, as workers before those fields reported it. */
-        public Succeeded(
-                String taskId,
-                int attempt,
-                String workerId,
-                Instant occurredAt,
-                String resultObjectKey,
-                long resultSizeBytes,
-                double durationSeconds,
-                Integer width,
-                Integer height,
-                String videoCodec,
-                String audioCodec,
-                Double startSeconds,
-                Double endSeconds) {
-            this(
-                    taskId,
-                    attempt,
-                    workerId,
-                    occurredAt,
-                    resultObjectKey,
-                    resultSizeBytes,
-                    durationSeconds,
-                    width,
-                    height,
-                    videoCodec,
-                    audioCodec,
-                    startSeconds,
-                    endSeconds,
-                    null,
-                    null,
-                    null);
-        }
     }
 
     /**

@@ -35,7 +35,10 @@ class MessageCodecTest {
                         "vp9",
                         "opus",
                         2.0,
-                        7.5),
+                        7.5,
+                        null,
+                        null,
+                        null),
                 new TaskEvent.Succeeded(
                         "t-1",
                         2,

@@ -2,7 +2,6 @@ package org.vidcut.api.task;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.vidcut.contracts.TaskEvent;
 import org.vidcut.contracts.Track;
 import org.vidcut.contracts.TrimMethod;
@@ -31,35 +30,6 @@ record TaskResult(
         @Nullable Integer rotation,
         @Nullable List<Track> tracks,
         @Nullable TrimMethod method) {
-
-    @PersistenceCreator
-    TaskResult {}
-
-    /** A result without rotation and tracks, as workers before those fields reported it. */
-    TaskResult(
-            String objectKey,
-            long sizeBytes,
-            double durationSeconds,
-            @Nullable Integer width,
-            @Nullable Integer height,
-            @Nullable String videoCodec,
-            @Nullable String audioCodec,
-            @Nullable Double startSeconds,
-            @Nullable Double endSeconds) {
-        this(
-                objectKey,
-                sizeBytes,
-                durationSeconds,
-                width,
-                height,
-                videoCodec,
-                audioCodec,
-                startSeconds,
-                endSeconds,
-                null,
-                null,
-                null);
-    }
 
     static TaskResult of(String objectKey, TaskEvent.Succeeded event) {
         return new TaskResult(

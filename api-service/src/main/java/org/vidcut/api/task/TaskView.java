@@ -75,19 +75,6 @@ public record TaskView(
 
             @Nullable TrimMethod method) {
 
-        /** A result without rotation and tracks. */
-        Result(
-                long size,
-                double duration,
-                @Nullable Integer width,
-                @Nullable Integer height,
-                @Nullable String videoCodec,
-                @Nullable String audioCodec,
-                @Nullable Double startTime,
-                @Nullable Double endTime) {
-            this(size, duration, width, height, videoCodec, audioCodec, startTime, endTime, null, null, null);
-        }
-
         static Result of(TaskResult result) {
             return new Result(
                     result.sizeBytes(),

@@ -112,7 +112,22 @@ class TaskEventStreamsTest {
             workerReports(new TaskEvent.Started(task, 1, "w1", Instant.now()));
             await().atMost(PATIENCE).until(() -> stream.states().contains("processing"));
             workerReports(new TaskEvent.Succeeded(
-                    task, 1, "w1", Instant.now(), null, 1234, 8.0, 1280, 720, "h264", "aac", 2.0, 10.0));
+                    task,
+                    1,
+                    "w1",
+                    Instant.now(),
+                    null,
+                    1234,
+                    8.0,
+                    1280,
+                    720,
+                    "h264",
+                    "aac",
+                    2.0,
+                    10.0,
+                    null,
+                    null,
+                    null));
 
             await().atMost(PATIENCE).until(stream::ended);
             assertThat(stream.states()).containsSubsequence("scheduled", "processing", "done");

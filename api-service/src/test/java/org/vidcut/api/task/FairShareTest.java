@@ -213,7 +213,10 @@ class FairShareTest {
                         "h264",
                         "aac",
                         2.0,
-                        10.0));
+                        10.0,
+                        null,
+                        null,
+                        null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -195,6 +195,21 @@ class WebhookDeliveryTest {
 
     static TaskEvent.Succeeded succeeded(String taskId) {
         return new TaskEvent.Succeeded(
-                taskId, 1, "w1", Instant.now(), "ignored", 1234, 7.96, 1280, 720, "h264", "aac", 1.96, 9.92);
+                taskId,
+                1,
+                "w1",
+                Instant.now(),
+                "ignored",
+                1234,
+                7.96,
+                1280,
+                720,
+                "h264",
+                "aac",
+                1.96,
+                9.92,
+                null,
+                null,
+                null);
     }
 }

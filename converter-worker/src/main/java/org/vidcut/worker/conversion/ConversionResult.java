@@ -27,31 +27,4 @@ public record ConversionResult(
         Double endSeconds,
         Integer rotation,
         List<Track> tracks,
-        TrimMethod method) {
-
-    /** A result described without rotation and tracks. */
-    public ConversionResult(
-            String resultObjectKey,
-            long sizeBytes,
-            double durationSeconds,
-            Integer width,
-            Integer height,
-            String videoCodec,
-            String audioCodec,
-            Double startSeconds,
-            Double endSeconds) {
-        this(
-                resultObjectKey,
-                sizeBytes,
-                durationSeconds,
-                width,
-                height,
-                videoCodec,
-                audioCodec,
-                startSeconds,
-                endSeconds,
-                null,
-                null,
-                null);
-    }
-}
+        TrimMethod method) {}
