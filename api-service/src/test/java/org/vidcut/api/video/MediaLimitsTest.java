@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /** Each limit on its own, with the defaults as the service binds them. */
@@ -20,9 +25,20 @@ class MediaLimitsTest {
     static MediaLimits bind(Map<String, String> settings) {
         var validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        return new Binder(new MapConfigurationPropertySource(settings))
+        var bound = new HashMap<Object, Object>(defaultsFile());
+        bound.putAll(settings);
+        return new Binder(new MapConfigurationPropertySource(bound))
                 .bindOrCreate(
                         "vidcut.media.limits", Bindable.of(MediaLimits.class), new ValidationBindHandler(validator));
+    }
+
+    /** The service's defaults are written once, in its defaults file. */
+    private static Properties defaultsFile() {
+        try {
+            return PropertiesLoaderUtils.loadAllProperties("api-service-defaults.properties");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static MediaLimits defaults() {
