@@ -91,7 +91,11 @@ public class ConversionService implements Converter, AutoCloseable {
         var beats = scheduler.scheduleAtFixedRate(heartbeat::beat, interval, interval, TimeUnit.MILLISECONDS);
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
-            var source = inspector.read(input, asked);
+            var source = inspector.read(input, asked, new MediaInspector.Supervision(runner, timeout, run));
+            if (canceled.contains(run)) {
+                // canceled while the source was probed, between two runs: ffmpeg must not start
+                throw new ConversionCanceled();
+            }
             var produced = maker.make(asked, source, input, output, timeout, heartbeat, run);
             var verified = produced.verified();
             // on screen: a stream copy of a phone video keeps its rotation, and pixels need not be square

@@ -2,11 +2,15 @@ package org.vidcut.worker.conversion;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vidcut.contracts.Operations;
@@ -36,9 +40,19 @@ final class MediaInspector {
         this.ffprobePath = ffprobePath;
     }
 
+    /**
+     * How a probe of the source runs: as one of the job's runs, under its time limit, cancel and memory ceiling, so
+     * that a source that never answers cannot hold the worker outside them.
+     */
+    record Supervision(FfmpegRunner runner, Duration timeout, String runKey) {}
+
     /** The file's streams and timing, or null when ffprobe cannot read it (ffmpeg then reports why). */
     ProbedMedia describe(String input) {
-        var json = run(input, List.of("-show_format", "-show_streams"));
+        return describe(input, null);
+    }
+
+    private ProbedMedia describe(String input, @Nullable Supervision supervision) {
+        var json = run(input, List.of("-show_format", "-show_streams"), supervision);
         return json == null ? null : ProbedMedia.of(json);
     }
 
@@ -47,11 +61,11 @@ final class MediaInspector {
      * start. Both seeks begin there: ffmpeg's own seek in MPEG-TS lands between keyframes, so a stream copy
      * started the sound before the picture and a re-encode lost the frames up to the next keyframe.
      */
-    SourceFacts read(String input, Operations operations) {
-        var media = describe(input);
+    SourceFacts read(String input, Operations operations, Supervision supervision) {
+        var media = describe(input, supervision);
         Double keyframe = null;
         if (media != null && media.hasVideo() && operations.format().hasVideo() && operations.startSeconds() > 0) {
-            var found = keyframeAtOrBefore(input, media, operations.startSeconds());
+            var found = keyframeAtOrBefore(input, media, operations.startSeconds(), supervision);
             keyframe = found.isPresent() ? found.getAsDouble() : null;
         }
         return new SourceFacts(media, keyframe);
@@ -62,16 +76,18 @@ final class MediaInspector {
      * {@code -ss} from the file's first timestamp. A stream copy has to begin there: seeking anywhere else
      * starts the sound before the picture (MPEG-TS) or the picture on a frame that cannot be decoded.
      */
-    OptionalDouble keyframeAtOrBefore(String input, ProbedMedia source, double seconds) {
+    OptionalDouble keyframeAtOrBefore(
+            String input, ProbedMedia source, double seconds, @Nullable Supervision supervision) {
         double target = source.startSeconds() + seconds;
-        var found = keyframe(input, source, Math.max(0, target - KEYFRAME_WINDOW_SECONDS), target);
+        var found = keyframe(input, source, Math.max(0, target - KEYFRAME_WINDOW_SECONDS), target, supervision);
         if (found.isEmpty() && target > KEYFRAME_WINDOW_SECONDS) {
-            found = keyframe(input, source, 0, target);
+            found = keyframe(input, source, 0, target, supervision);
         }
         return found.isEmpty() ? found : OptionalDouble.of(Math.max(0, found.getAsDouble() - source.startSeconds()));
     }
 
-    private OptionalDouble keyframe(String input, ProbedMedia source, double from, double target) {
+    private OptionalDouble keyframe(
+            String input, ProbedMedia source, double from, double target, @Nullable Supervision supervision) {
         var interval = String.format(Locale.ROOT, "%.6f%%%.6f", from, target + 0.000_001);
         var json = run(
                 input,
@@ -81,7 +97,8 @@ final class MediaInspector {
                         "-show_entries",
                         "packet=pts_time,flags",
                         "-read_intervals",
-                        interval));
+                        interval),
+                supervision);
         double best = Double.NaN;
         if (json != null) {
             for (var packet : json.path("packets")) {
@@ -94,7 +111,7 @@ final class MediaInspector {
         return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
     }
 
-    private JsonNode run(String input, List<String> query) {
+    private JsonNode run(String input, List<String> query, @Nullable Supervision supervision) {
         var remote = input.startsWith("http://") || input.startsWith("https://");
         var command = new ArrayList<>(List.of(
                 ffprobePath,
@@ -109,6 +126,9 @@ final class MediaInspector {
         }
         command.addAll(List.of("-print_format", "json"));
         command.addAll(query);
+        if (supervision != null) {
+            return supervised(command, input, supervision);
+        }
         command.add(input);
         Process process;
         try {
@@ -133,6 +153,35 @@ final class MediaInspector {
             return null;
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    /** ffprobe as a run of the job, writing its JSON to a file: the runner merges what it prints. */
+    private @Nullable JsonNode supervised(List<String> command, String input, Supervision supervision) {
+        Path json = null;
+        try {
+            json = Files.createTempFile("vidcut-probe-", ".json");
+            var supervised = new ArrayList<>(command);
+            supervised.addAll(List.of("-o", json.toString(), input));
+            supervision.runner().capture(supervised, supervision.timeout(), input, supervision.runKey());
+            return JSON.readTree(Files.readAllBytes(json));
+        } catch (ConversionFailed e) {
+            if (e.outcome() != ConversionMetrics.Outcome.FAILED) {
+                throw e;
+            }
+            log.debug("ffprobe could not describe the source: {}", e.getMessage());
+            return null;
+        } catch (IOException | JacksonException e) {
+            log.debug("ffprobe could not describe the source: {}", e.toString());
+            return null;
+        } finally {
+            if (json != null) {
+                try {
+                    Files.deleteIfExists(json);
+                } catch (IOException e) {
+                    log.debug("could not delete {}: {}", json, e.toString());
+                }
+            }
         }
     }
 }
