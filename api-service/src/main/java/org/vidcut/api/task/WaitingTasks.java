@@ -2,6 +2,7 @@ package org.vidcut.api.task;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fair queue, read from MongoDB so that every api replica sees the same one. A user's load is its jobs in
- * flight: handed to the broker or processing. The next job goes to the waiting user with the least load, the one
- * whose oldest waiting task is oldest among equals, and within one user to its oldest waiting task.
+ * flight: handed to the broker or processing. The next job goes to the waiting user with the least load, among
+ * equals the one served longest ago, then the one whose oldest waiting task is oldest, and within one user to its
+ * oldest waiting task.
  *
  * <p>That order is the merge of every user's waiting tasks by (load when its turn comes, time queued), which is
  * what {@link #position} counts from: the user's own earlier tasks, and each other user's tasks whose key is lower.
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
 class WaitingTasks {
 
     private static final Sort FIFO = Sort.by("queuedAt", "id");
+    private static final Duration RECENTLY = Duration.ofMinutes(10);
     private static final Comparator<TaskDocument> TURN = Comparator.comparing(
                     TaskDocument::queuedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(TaskDocument::id);
@@ -53,10 +56,25 @@ class WaitingTasks {
                 Aggregation.group("ownerId").min("queuedAt").as("value"),
                 value -> value instanceof Date date ? date.toInstant() : Instant.EPOCH);
         var load = load();
+        var served = lastServed();
         return oldest.entrySet().stream()
                 .min(Comparator.<Map.Entry<String, Instant>>comparingLong(e -> load.getOrDefault(e.getKey(), 0L))
+                        .thenComparing(e -> served.getOrDefault(e.getKey(), Instant.EPOCH))
                         .thenComparing(Map.Entry::getValue))
                 .flatMap(owner -> nthWaiting(owner.getKey(), 0));
+    }
+
+    /**
+     * When each user last had a job handed out, over the recent past. At equal load the user served longest ago
+     * goes first: jobs that end as fast as they are handed out leave every user at load 0, and the oldest task
+     * alone would then serve one user's whole backlog before a newcomer.
+     */
+    private Map<String, Instant> lastServed() {
+        var recent = where("handedOutAt").gte(Instant.now().minus(RECENTLY));
+        return perOwner(
+                recent,
+                Aggregation.group("ownerId").max("handedOutAt").as("value"),
+                value -> value instanceof Date date ? date.toInstant() : Instant.EPOCH);
     }
 
     /**

@@ -112,6 +112,18 @@ class FairDispatcherTest {
     }
 
     @Test
+    void atEqualLoadTheUserServedLongestAgoGoesFirst() {
+        // alice's jobs end as fast as they are handed out: her load is back to 0, as bob's is
+        tasks.insert(aTask().ownedBy("alice").done().build());
+        waiting("alice", 1);
+        var bobs = waiting("bob", 2);
+
+        dispatcher(1, OptionalInt::empty).handOut();
+
+        assertThat(published).containsExactly(bobs.id());
+    }
+
+    @Test
     void queuePositionCountsEveryUsersTasksInTheFairOrder() {
         tasks.insert(aTask().ownedBy("alice").processing().build());
         tasks.insert(aTask().ownedBy("alice").processing().build());
