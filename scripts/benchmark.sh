@@ -9,7 +9,7 @@
 #
 # Other --name=value options are passed to the benchmark: --keyframe-runs=5 --encode-runs=2 --upload-runs=2
 # --load-threads=2 --load-connections=16 --load-seconds=10 --warmup-seconds=20 --start-seconds=180 --work-dir=benchmark/target/run
-# --media-cache=benchmark/target/media --rows=keyframe,encode,smart,upload,direct-upload,webhook,status,etag (keyframe always runs)
+# --media-cache=benchmark/target/media --rows=keyframe,encode,smart,upload,direct-upload,webhook,events,status,etag (keyframe always runs)
 # --env.NAME=VALUE (extra environment for the standalone jar, for what-if runs, e.g. --env.VIDCUT_STORAGE_PARTSIZE=64MB)
 set -euo pipefail
 cd "$(dirname "$0")/.."

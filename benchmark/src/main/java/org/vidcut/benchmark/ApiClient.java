@@ -160,13 +160,18 @@ final class ApiClient {
      * closes the body; a server without the endpoint answers 404 (or 405 where another route matches the path).
      */
     HttpResponse<Stream<String>> openEvents(String taskId) {
+        return openStream("/v1/tasks/" + taskId + "/events");
+    }
+
+    /** {@code GET /v1/events}: every change of this user's tasks. */
+    HttpResponse<Stream<String>> openAllEvents() {
+        return openStream("/v1/events");
+    }
+
+    private HttpResponse<Stream<String>> openStream(String path) {
         try {
             return http.send(
-                    request("/v1/tasks/" + taskId + "/events")
-                            .header("Accept", "text/event-stream")
-                            .GET()
-                            .build(),
-                    BodyHandlers.ofLines());
+                    request(path).header("Accept", "text/event-stream").GET().build(), BodyHandlers.ofLines());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

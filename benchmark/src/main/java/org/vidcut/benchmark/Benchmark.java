@@ -32,6 +32,7 @@ public final class Benchmark {
             new MultipartUpload(),
             new DirectUpload(),
             new WebhookLatency(),
+            new EventDelivery(),
             new StatusRequests(),
             new ConditionalStatusRequests());
 

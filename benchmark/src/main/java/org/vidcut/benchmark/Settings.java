@@ -23,7 +23,7 @@ record Settings(
         Set<String> rows,
         Map<String, String> environment) {
 
-    static final String ALL_ROWS = "keyframe,encode,smart,upload,direct-upload,webhook,status,etag";
+    static final String ALL_ROWS = "keyframe,encode,smart,upload,direct-upload,webhook,events,status,etag";
 
     static Settings parse(String... args) {
         var values = new LinkedHashMap<String, String>();

@@ -18,12 +18,16 @@ final class ThreadCpu {
     enum Part {
         SERVICE,
         HTTP,
+        EVENTS,
         STAND_INS,
         JVM
     }
 
-    /** CPU seconds per part between two snapshots; {@link Part#HTTP} is the part of the service in Tomcat threads. */
-    record Split(double service, double http, double standIns, double jvm) {
+    /**
+     * CPU seconds per part between two snapshots; {@link Part#HTTP} is the part of the service in Tomcat threads,
+     * {@link Part#EVENTS} the part that carries task changes to the event streams.
+     */
+    record Split(double service, double http, double events, double standIns, double jvm) {
 
         double serviceWithoutHttp() {
             return service - http;
@@ -38,13 +42,14 @@ final class ThreadCpu {
                 double used = seconds - before.secondsByThread().getOrDefault(thread, 0.0);
                 var part = classify(thread.substring(0, thread.lastIndexOf('@')));
                 parts[part.ordinal()] += used;
-                if (part == Part.HTTP) {
+                if (part == Part.HTTP || part == Part.EVENTS) {
                     parts[Part.SERVICE.ordinal()] += used;
                 }
             });
             return new Split(
                     parts[Part.SERVICE.ordinal()],
                     parts[Part.HTTP.ordinal()],
+                    parts[Part.EVENTS.ordinal()],
                     parts[Part.STAND_INS.ordinal()],
                     parts[Part.JVM.ordinal()]);
         }
@@ -53,6 +58,12 @@ final class ThreadCpu {
     /** {@code "name" #12 … cpu=36.33ms elapsed=… nid=0x3f6 …}; JVM-internal threads have no {@code #id}. */
     private static final Pattern THREAD =
             Pattern.compile("^\"(.*)\"(?: #\\d+)?.*? cpu=([0-9.]+)ms .*?nid=(0x[0-9a-f]+)", Pattern.MULTILINE);
+
+    /**
+     * The api's relay (reads the changed task once, writes it to each waiting stream, announces it to the other
+     * replicas) and its consumer of the other replicas' announcements (bean name + index).
+     */
+    private static final List<String> EVENT_PREFIXES = List.of("task-update-relay", "taskUpdatesContainer-");
 
     private static final List<String> STAND_IN_PREFIXES = List.of(
             // Qpid Broker-J
@@ -108,6 +119,9 @@ final class ThreadCpu {
     static Part classify(String threadName) {
         if (threadName.startsWith("http-nio-")) {
             return Part.HTTP;
+        }
+        if (EVENT_PREFIXES.stream().anyMatch(threadName::startsWith)) {
+            return Part.EVENTS;
         }
         if (STAND_IN_PREFIXES.stream().anyMatch(threadName::startsWith)) {
             return Part.STAND_INS;

@@ -18,7 +18,7 @@ class TaskSampleTest {
 
     private static TaskSample sample(double wallSeconds, String taskJson, FfmpegSpy.Run... runs) {
         var run = new TaskRunner.TaskRun("t1", (long) (wallSeconds * 1e9), 1000_000, 0, 3, ApiClient.json(taskJson));
-        return new TaskSample(run, List.of(runs), new ThreadCpu.Split(0.04, 0.01, 0.02, 0.1), 0.2);
+        return new TaskSample(run, List.of(runs), new ThreadCpu.Split(0.04, 0.01, 0.0, 0.02, 0.1), 0.2);
     }
 
     @Test

@@ -60,4 +60,18 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.classify("OkHttp Dispatcher")).isEqualTo(ThreadCpu.Part.SERVICE);
         assertThat(ThreadCpu.classify("G1 Conc#0")).isEqualTo(ThreadCpu.Part.JVM);
     }
+
+    @Test
+    void countsTheEventRelayAsPartOfTheServiceAndApart() {
+        var relay = "\"task-update-relay\" #90 prio=5 os_prio=0 cpu=%.2fms elapsed=9.00s tid=0x1 nid=0x4200 waiting\n";
+        var before = ThreadCpu.parse(dump(100, 50, 200, 300, 1000) + relay.formatted(20.0));
+        var after = ThreadCpu.parse(dump(100, 50, 200, 300, 1000) + relay.formatted(27.0));
+
+        var split = after.since(before);
+
+        assertThat(ThreadCpu.classify("taskUpdatesContainer-1")).isEqualTo(ThreadCpu.Part.EVENTS);
+        assertThat(split.events()).isCloseTo(0.007, within(1e-9));
+        assertThat(split.service()).isCloseTo(0.007, within(1e-9));
+        assertThat(split.http()).isZero();
+    }
 }
