@@ -55,6 +55,10 @@ class WaitingTasks {
                 waitingCriteria(),
                 Aggregation.group("ownerId").min("queuedAt").as("value"),
                 value -> value instanceof Date date ? date.toInstant() : Instant.EPOCH);
+        if (oldest.isEmpty()) {
+            // the dispatcher sweeps every second: an idle queue costs one query, not three
+            return Optional.empty();
+        }
         var load = load();
         var served = lastServed();
         return oldest.entrySet().stream()
