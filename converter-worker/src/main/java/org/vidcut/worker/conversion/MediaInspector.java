@@ -145,18 +145,8 @@ final class MediaInspector {
     }
 
     private @Nullable JsonNode run(String input, List<String> query, @Nullable Supervision supervision) {
-        var remote = input.startsWith("http://") || input.startsWith("https://");
-        var command = new ArrayList<>(List.of(
-                ffprobePath,
-                "-v",
-                "error",
-                "-protocol_whitelist",
-                remote ? FfmpegCommand.REMOTE_PROTOCOLS : FfmpegCommand.LOCAL_PROTOCOLS,
-                "-format_whitelist",
-                FfmpegCommand.FORMAT_WHITELIST));
-        if (remote) {
-            command.addAll(List.of("-rw_timeout", Long.toString(FfmpegCommand.NETWORK_TIMEOUT_MICROS)));
-        }
+        var command = new ArrayList<>(List.of(ffprobePath, "-v", "error"));
+        command.addAll(SourceOptions.of(input));
         command.addAll(List.of("-print_format", "json"));
         command.addAll(query);
         if (supervision != null) {

@@ -59,7 +59,7 @@ record SourceVideo(
         for (var side : video.path("side_data_list")) {
             rotation = side.has("rotation") ? side.path("rotation").asDouble(0) : rotation;
         }
-        var start = number(probe.path("format").path("start_time").asString(""));
+        var start = probe.path("format").path("start_time").asDouble(0);
         return new SourceVideo(
                 text(video, "codec_name"),
                 text(video, "profile"),
@@ -71,24 +71,15 @@ record SourceVideo(
                 text(video, "color_space"),
                 text(video, "color_transfer"),
                 text(video, "color_primaries"),
-                rotation != 0 || number(video.path("tags").path("rotate").asString("")) != 0,
+                rotation != 0 || video.path("tags").path("rotate").asDouble(0) != 0,
                 audio,
-                start > 0 ? start : 0);
+                start > 0 && Double.isFinite(start) ? start : 0);
     }
 
     private static String text(JsonNode stream, String field) {
         var value = stream.path(field).asString("");
         // ffprobe names an unset colour property "unknown": the encoder's default is the same
         return value.equals("unknown") ? "" : value;
-    }
-
-    private static double number(String text) {
-        try {
-            double value = Double.parseDouble(text);
-            return Double.isFinite(value) ? value : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /** Why the edges cannot be encoded to match this stream, if they cannot. */
