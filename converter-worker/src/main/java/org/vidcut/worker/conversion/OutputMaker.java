@@ -49,7 +49,10 @@ final class OutputMaker {
             TrimMethod method,
             @Nullable ProbedMedia shown) {}
 
-    /** Whether {@link #make} tries a smart trim first: the source's keyframe before the cut is then looked up only if it falls back. */
+    /**
+     * Whether {@link #make} tries a smart trim first: the source's keyframe before the cut is then looked up only
+     * if it falls back.
+     */
     boolean trimsSmartly(Operations asked) {
         return properties.smartTrim() && SmartTrim.applies(asked);
     }
@@ -85,9 +88,8 @@ final class OutputMaker {
                 }
                 log.info("smart trim result rejected, re-encoding the range: {}", e.getMessage());
             }
-        }
-        if (facts.keyframeSeconds() == null) {
-            facts = inspector.withKeyframe(facts, input, asked, new MediaInspector.Supervision(runner, timeout, run));
+            // the source was read without it: only the fallback needs it
+            facts = inspector.withKeyframe(source, input, asked, new MediaInspector.Supervision(runner, timeout, run));
         }
         var operations = facts.startOnKeyframe(asked);
         var copies = FfmpegCommand.streamCopies(operations);
