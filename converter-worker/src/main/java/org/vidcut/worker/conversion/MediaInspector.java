@@ -49,7 +49,7 @@ final class MediaInspector {
      */
     record Supervision(FfmpegRunner runner, Duration timeout, String runKey) {}
 
-    /** The file's streams and timing, or null when ffprobe cannot read it (ffmpeg then reports why). */
+    /** A result's streams and timing, or null when ffprobe cannot read it. */
     @Nullable
     ProbedMedia describe(String input) {
         var json = run(input, DESCRIBE, null);
@@ -146,7 +146,11 @@ final class MediaInspector {
 
     private @Nullable JsonNode run(String input, List<String> query, @Nullable Supervision supervision) {
         var command = new ArrayList<>(List.of(ffprobePath, "-v", "error"));
-        command.addAll(SourceOptions.of(input));
+        // unsupervised runs read the worker's own results: local files, in formats no source may have (mp3)
+        command.addAll(
+                supervision != null
+                        ? SourceOptions.of(input)
+                        : List.of("-protocol_whitelist", FfmpegCommand.LOCAL_PROTOCOLS));
         command.addAll(List.of("-print_format", "json"));
         command.addAll(query);
         if (supervision != null) {
