@@ -91,22 +91,23 @@ public class ConversionService implements Converter, AutoCloseable {
         var beats = scheduler.scheduleAtFixedRate(heartbeat::beat, interval, interval, TimeUnit.MILLISECONDS);
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
-            var source = inspector.read(input, asked, new MediaInspector.Supervision(runner, timeout, run));
+            var supervision = new MediaInspector.Supervision(runner, timeout, run);
+            var source = inspector.read(input, asked, supervision, !maker.trimsSmartly(asked));
             if (canceled.contains(run)) {
                 // canceled while the source was probed, between two runs: ffmpeg must not start
                 throw new ConversionCanceled();
             }
             var produced = maker.make(asked, source, input, output, timeout, heartbeat, run);
             var verified = produced.verified();
-            // on screen: a stream copy of a phone video keeps its rotation, and pixels need not be square
+            // a stream copy of a phone video keeps its rotation
             var shown = produced.shown();
             store.store(job.resultObjectKey(), output, asked.format().contentType());
             return new ConversionResult(
                     job.resultObjectKey(),
                     verified.sizeBytes(),
                     verified.durationSeconds(),
-                    shown == null ? verified.width() : shown.width(),
-                    shown == null ? verified.height() : shown.height(),
+                    verified.width(),
+                    verified.height(),
                     verified.videoCodec(),
                     verified.audioCodec(),
                     verified.startSeconds(),

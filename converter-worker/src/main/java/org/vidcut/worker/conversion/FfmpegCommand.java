@@ -130,12 +130,9 @@ final class FfmpegCommand {
     private static List<String> encoding(Operations operations, ProbedMedia source) {
         return switch (operations.format()) {
             case MP4, MKV, MOV ->
-                List.of(
-                        "-vf",
-                        VideoFilters.video(operations, source),
-                        // each frame keeps its own time: a mixed 24/60 fps source is not filled up to 120 fps
-                        "-fps_mode",
-                        "vfr",
+                picture(
+                        operations,
+                        source,
                         "-c:v",
                         "libx264",
                         "-preset",
@@ -149,11 +146,9 @@ final class FfmpegCommand {
                         "-b:a",
                         "128k");
             case WEBM ->
-                List.of(
-                        "-vf",
-                        VideoFilters.video(operations, source),
-                        "-fps_mode",
-                        "vfr",
+                picture(
+                        operations,
+                        source,
                         "-c:v",
                         "libvpx-vp9",
                         "-deadline",
@@ -177,6 +172,18 @@ final class FfmpegCommand {
             case JPG, PNG, WEBP ->
                 throw ConversionFailed.jobInvalid("invalid job: a still frame is made by StillFrame");
         };
+    }
+
+    /** A video re-encode's filters and timing, then its codecs. */
+    private static List<String> picture(Operations operations, ProbedMedia source, String... codecs) {
+        var args = new ArrayList<>(List.of(
+                "-vf",
+                VideoFilters.video(operations, source),
+                // each frame keeps its own time: a mixed 24/60 fps source is not filled up to 120 fps
+                "-fps_mode",
+                "vfr"));
+        args.addAll(List.of(codecs));
+        return args;
     }
 
     static String muxer(OutputFormat format) {

@@ -37,10 +37,11 @@ record KeyframeIndex(List<Packet> packets) {
     /**
      * Where a smart trim of [{@code start}, {@code end}) cuts: the head is re-encoded from the first picture at
      * or after {@code start} up to the first keyframe in range, the middle copied up to the last keyframe in
-     * range, the tail re-encoded from there to the last picture before {@code end}.
+     * range, the tail re-encoded from there to the last picture before {@code end}. When the picture at
+     * {@code end} opens a closed GOP, or the stream ends before it, the last GOP is whole and copied too: no tail.
      *
-     * @throws SmartTrimRefused when fewer than two keyframes lie in range (nothing to copy) or a keyframe opens
-     *     a GOP whose pictures refer to the one before it (the copied middle would start or end broken)
+     * @throws SmartTrimRefused when no whole GOP lies in range (nothing to copy) or a keyframe opens a GOP whose
+     *     pictures refer to the one before it (the copied middle would start or end broken)
      */
     SmartCut cut(double start, double end) {
         var inRange = packets.stream()
@@ -48,27 +49,43 @@ record KeyframeIndex(List<Packet> packets) {
                 .sorted(Comparator.comparingDouble(Packet::pts))
                 .toList();
         var keyframes = inRange.stream().filter(Packet::keyframe).toList();
-        if (keyframes.size() < 2) {
+        var next = packets.stream()
+                .filter(p -> p.pts() >= end - EPSILON)
+                .min(Comparator.comparingDouble(Packet::pts))
+                .orElse(null);
+        boolean wholeTail = next == null || (next.keyframe() && closed(next.pts()));
+        if (keyframes.isEmpty() || (keyframes.size() < 2 && !wholeTail)) {
             throw new SmartTrimRefused("the range does not span a whole GOP");
         }
         var first = keyframes.get(0).pts();
-        var last = keyframes.get(keyframes.size() - 1).pts();
+        var last = wholeTail
+                ? (next == null ? end : next.pts())
+                : keyframes.get(keyframes.size() - 1).pts();
         requireClosed(first);
-        requireClosed(last);
+        if (!wholeTail) {
+            requireClosed(last);
+        }
         int head = (int) inRange.stream().filter(p -> p.pts() < first).count();
         int tail = (int) inRange.stream().filter(p -> p.pts() >= last).count();
         return new SmartCut(inRange.get(0).pts(), first, last, head, inRange.size() - head - tail, tail);
     }
 
-    /** An open GOP: a picture after the keyframe in decode order is shown before it, so it refers back. */
     private void requireClosed(double keyframe) {
+        if (!closed(keyframe)) {
+            throw new SmartTrimRefused("the GOP at " + keyframe + " s is open");
+        }
+    }
+
+    /** Not an open GOP: no picture after the keyframe in decode order is shown before it (so refers back). */
+    private boolean closed(double keyframe) {
         boolean after = false;
         for (var packet : packets) {
             if (after && packet.pts() < keyframe - EPSILON) {
-                throw new SmartTrimRefused("the GOP at " + keyframe + " s is open");
+                return false;
             }
             after |= packet.keyframe() && Math.abs(packet.pts() - keyframe) < EPSILON;
         }
+        return true;
     }
 
     /**
@@ -76,7 +93,8 @@ record KeyframeIndex(List<Packet> packets) {
      *
      * @param firstPicture the first picture shown
      * @param firstKeyframe where the copied middle begins
-     * @param lastKeyframe where the copied middle ends and the tail begins
+     * @param lastKeyframe where the copied middle ends and the tail begins; with no tail, the keyframe after the
+     *     range (or the range's end where the stream ends)
      */
     record SmartCut(
             double firstPicture,

@@ -34,6 +34,9 @@ final class MediaInspector {
     /** How far before the cut a keyframe is looked for first; GOPs are rarely longer than a few seconds. */
     static final double KEYFRAME_WINDOW_SECONDS = 20;
 
+    /** Every stream's coding, timing and rotation, and the container's: enough for every use of a file's header. */
+    private static final List<String> DESCRIBE = List.of("-show_format", "-show_streams");
+
     private final String ffprobePath;
 
     MediaInspector(String ffprobePath) {
@@ -46,29 +49,63 @@ final class MediaInspector {
      */
     record Supervision(FfmpegRunner runner, Duration timeout, String runKey) {}
 
-    /** The file's streams and timing, or null when ffprobe cannot read it (ffmpeg then reports why). */
+    /** A result's streams and timing, or null when ffprobe cannot read it. */
+    @Nullable
     ProbedMedia describe(String input) {
-        return describe(input, null);
-    }
-
-    private ProbedMedia describe(String input, @Nullable Supervision supervision) {
-        var json = run(input, List.of("-show_format", "-show_streams"), supervision);
+        var json = run(input, DESCRIBE, null);
         return json == null ? null : ProbedMedia.of(json);
     }
 
     /**
-     * The source's streams and, for a cut that does not begin at 0, the keyframe of its picture at or before the
-     * start. Both seeks begin there: ffmpeg's own seek in MPEG-TS lands between keyframes, so a stream copy
-     * started the sound before the picture and a re-encode lost the frames up to the next keyframe.
+     * The source's streams, read once for everything the worker asks of its header, and, when {@code keyframe}
+     * is set, the keyframe before the cut (see {@link #withKeyframe}).
      */
-    SourceFacts read(String input, Operations operations, Supervision supervision) {
-        var media = describe(input, supervision);
-        Double keyframe = null;
-        if (media != null && media.hasVideo() && operations.format().hasVideo() && operations.startSeconds() > 0) {
-            var found = keyframeAtOrBefore(input, media, operations.startSeconds(), supervision);
-            keyframe = found.isPresent() ? found.getAsDouble() : null;
+    SourceFacts read(String input, Operations operations, Supervision supervision, boolean keyframe) {
+        var json = run(input, DESCRIBE, supervision);
+        var facts = new SourceFacts(json == null ? null : ProbedMedia.of(json), json, null);
+        return keyframe ? withKeyframe(facts, input, operations, supervision) : facts;
+    }
+
+    /**
+     * The facts with, for a cut that does not begin at 0, the keyframe of its picture at or before the start. Both
+     * seeks begin there: ffmpeg's own seek in MPEG-TS lands between keyframes, so a stream copy started the sound
+     * before the picture and a re-encode lost the frames up to the next keyframe.
+     */
+    SourceFacts withKeyframe(SourceFacts facts, String input, Operations operations, Supervision supervision) {
+        var media = facts.media();
+        if (facts.keyframeSeconds() != null
+                || media == null
+                || !media.hasVideo()
+                || !operations.format().hasVideo()
+                || !(operations.startSeconds() > 0)) {
+            return facts;
         }
-        return new SourceFacts(media, keyframe);
+        var found = keyframeAtOrBefore(input, media, operations.startSeconds(), supervision);
+        return new SourceFacts(media, facts.probe(), found.isPresent() ? found.getAsDouble() : null);
+    }
+
+    /**
+     * The largest gap between keyframes in the first {@code span} seconds of a result's video: how much shorter
+     * than asked a stream copy may be. With fewer than two keyframes there, or none readable, it is the span.
+     */
+    double keyframeInterval(String file, double span) {
+        var json = run(file, keyframes("v:0", "%+" + (long) Math.ceil(span)), null);
+        if (json == null) {
+            return span;
+        }
+        double previous = Double.NaN;
+        double largest = 0;
+        int keyframes = 0;
+        for (var packet : json.path("packets")) {
+            if (packet.path("flags").asString("").contains("K")) {
+                double time = packet.path("pts_time").asDouble(Double.NaN);
+                if (keyframes++ > 0) {
+                    largest = Math.max(largest, time - previous);
+                }
+                previous = time;
+            }
+        }
+        return keyframes < 2 || !(largest > 0) ? span : largest;
     }
 
     /**
@@ -89,16 +126,7 @@ final class MediaInspector {
     private OptionalDouble keyframe(
             String input, ProbedMedia source, double from, double target, @Nullable Supervision supervision) {
         var interval = String.format(Locale.ROOT, "%.6f%%%.6f", from, target + 0.000_001);
-        var json = run(
-                input,
-                List.of(
-                        "-select_streams",
-                        Integer.toString(source.videoIndex()),
-                        "-show_entries",
-                        "packet=pts_time,flags",
-                        "-read_intervals",
-                        interval),
-                supervision);
+        var json = run(input, keyframes(Integer.toString(source.videoIndex()), interval), supervision);
         double best = Double.NaN;
         if (json != null) {
             for (var packet : json.path("packets")) {
@@ -111,19 +139,18 @@ final class MediaInspector {
         return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
     }
 
-    private JsonNode run(String input, List<String> query, @Nullable Supervision supervision) {
-        var remote = input.startsWith("http://") || input.startsWith("https://");
-        var command = new ArrayList<>(List.of(
-                ffprobePath,
-                "-v",
-                "error",
-                "-protocol_whitelist",
-                remote ? FfmpegCommand.REMOTE_PROTOCOLS : FfmpegCommand.LOCAL_PROTOCOLS,
-                "-format_whitelist",
-                FfmpegCommand.FORMAT_WHITELIST));
-        if (remote) {
-            command.addAll(List.of("-rw_timeout", Long.toString(FfmpegCommand.NETWORK_TIMEOUT_MICROS)));
-        }
+    private static List<String> keyframes(String stream, String interval) {
+        return List.of(
+                "-select_streams", stream, "-show_entries", "packet=pts_time,flags", "-read_intervals", interval);
+    }
+
+    private @Nullable JsonNode run(String input, List<String> query, @Nullable Supervision supervision) {
+        var command = new ArrayList<>(List.of(ffprobePath, "-v", "error"));
+        // unsupervised runs read the worker's own results: local files, in formats no source may have (mp3)
+        command.addAll(
+                supervision != null
+                        ? SourceOptions.of(input)
+                        : List.of("-protocol_whitelist", FfmpegCommand.LOCAL_PROTOCOLS));
         command.addAll(List.of("-print_format", "json"));
         command.addAll(query);
         if (supervision != null) {

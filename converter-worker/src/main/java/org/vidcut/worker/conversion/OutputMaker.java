@@ -32,7 +32,7 @@ final class OutputMaker {
         this.runner = runner;
         this.metrics = metrics;
         this.inspector = inspector;
-        this.verifier = new OutputVerifier(properties.ffprobePath());
+        this.verifier = new OutputVerifier(inspector);
         this.smartTrim = new SmartTrim(
                 runner,
                 new SmartTrimSteps(
@@ -43,14 +43,19 @@ final class OutputMaker {
         this.stillFrame = new StillFrame(runner, properties.ffmpegPath(), properties.ffprobePath());
     }
 
-    /**
-     * A verified result, how it was cut, and how players show it (display size, rotation, tracks), null when
-     * ffprobe could not describe it.
-     */
+    /** A verified result, how it was cut, and how players show it (rotation, tracks); null for a still frame. */
     record Made(
             VerifiedOutput verified,
             TrimMethod method,
             @Nullable ProbedMedia shown) {}
+
+    /**
+     * Whether {@link #make} tries a smart trim first: the source's keyframe before the cut is then looked up only
+     * if it falls back.
+     */
+    boolean trimsSmartly(Operations asked) {
+        return properties.smartTrim() && SmartTrim.applies(asked);
+    }
 
     Made make(
             Operations asked,
@@ -67,10 +72,11 @@ final class OutputMaker {
             return new Made(verified, TrimMethod.REENCODE, null);
         }
         var limit = properties.maxOutputSize().toBytes();
-        if (properties.smartTrim() && SmartTrim.applies(asked)) {
+        var facts = source;
+        if (trimsSmartly(asked)) {
             try {
                 measured(asked, () -> {
-                    smartTrim.trim(asked, input, output, timeout, run);
+                    smartTrim.trim(asked, source.video(), input, output, timeout, run);
                     return null;
                 });
                 return verified(output, asked, TrimMethod.SMART);
@@ -82,10 +88,12 @@ final class OutputMaker {
                 }
                 log.info("smart trim result rejected, re-encoding the range: {}", e.getMessage());
             }
+            // the source was read without it: only the fallback needs it
+            facts = inspector.withKeyframe(source, input, asked, new MediaInspector.Supervision(runner, timeout, run));
         }
-        var operations = source.startOnKeyframe(asked);
+        var operations = facts.startOnKeyframe(asked);
         var copies = FfmpegCommand.streamCopies(operations);
-        var command = FfmpegCommand.builder(operations, source, input, output, limit, properties.ffmpegThreads());
+        var command = FfmpegCommand.builder(operations, facts, input, output, limit, properties.ffmpegThreads());
         log.info(
                 "converting: {}s to {} ({}), limit {}s",
                 FfmpegCommand.seconds(operations.outputSeconds()),
@@ -100,12 +108,10 @@ final class OutputMaker {
     }
 
     private Made verified(Path output, Operations operations, TrimMethod method) {
+        // one ffprobe run over the result: what is checked is what is reported
         var shown = inspector.describe(output.toString());
-        var verified = verifier.verify(
-                output,
-                operations,
-                properties.maxOutputSize().toBytes(),
-                shown == null ? null : shown.durationSeconds());
+        var verified =
+                verifier.verify(output, operations, properties.maxOutputSize().toBytes(), shown);
         return new Made(verified, method, shown);
     }
 

@@ -20,7 +20,9 @@ import org.vidcut.contracts.OutputFormat;
  * A frame-exact trim that re-encodes only the partial GOPs at both ends and copies the pictures between the
  * first and the last keyframe in range (docs/decisions.md, "Smart exact trims"). The parts are written as MPEG-TS
  * (Annex B, parameter sets in band, so the edges need not share the source's SPS/PPS byte for byte) and joined
- * by the concat demuxer without a re-encode; the audio is re-encoded over the exact range in the same step.
+ * by the concat demuxer without a re-encode; the audio is re-encoded over the exact range in the same step. An
+ * end on a keyframe leaves no tail to re-encode (a start on one, no head). The source's header is not read here:
+ * its coding comes from the worker's one probe of it ({@link SourceVideo}).
  * Every ffmpeg and ffprobe run goes through the {@link FfmpegRunner}: one deadline, cancellation and the memory
  * ceiling hold for each. Any check that fails throws {@link SmartTrimRefused}; the caller then re-encodes.
  */
@@ -28,7 +30,7 @@ final class SmartTrim {
 
     private static final Logger log = LoggerFactory.getLogger(SmartTrim.class);
 
-    /** Seeks land this far before a picture, so that rounding cannot drop it. */
+    /** A re-encode's seeks land this far before a picture, so that rounding cannot drop it. */
     private static final double SEEK_MARGIN = 0.0005;
 
     /** Around each join this much of the result is decoded to prove the join is clean. */
@@ -56,9 +58,8 @@ final class SmartTrim {
      *
      * @throws SmartTrimRefused when the source or range does not fit or the joined result does not check out
      */
-    void trim(Operations operations, String input, Path output, Duration timeout, String runKey) {
+    void trim(Operations operations, SourceVideo source, String input, Path output, Duration timeout, String runKey) {
         var deadline = new Deadline(Instant.now().plus(timeout), timeout);
-        var source = SourceVideo.of(capture(steps.describe(input), deadline, input, runKey));
         source.unsupported().ifPresent(reason -> {
             throw new SmartTrimRefused(reason);
         });
@@ -71,24 +72,16 @@ final class SmartTrim {
             Files.createDirectories(parts);
             var list = new ArrayList<String>(List.of("ffconcat version 1.0"));
             if (cut.headFrames() > 0) {
-                var head = relative(source, cut.firstPicture()) - SEEK_MARGIN;
-                capture(
-                        steps.encode(input, head, cut.headFrames(), source, parts.resolve("head.ts")),
-                        deadline,
-                        input,
-                        runKey);
+                encode(input, source, cut.firstPicture(), cut.headFrames(), parts.resolve("head.ts"), deadline, runKey);
                 list.addAll(List.of("file head.ts", "duration " + exact(cut.firstKeyframe() - cut.firstPicture())));
             }
-            var middle = relative(source, cut.firstKeyframe()) - SEEK_MARGIN;
+            var middle = relative(source, cut.firstKeyframe());
             capture(steps.copy(input, middle, cut.middleFrames(), parts.resolve("middle.ts")), deadline, input, runKey);
-            list.addAll(List.of("file middle.ts", "duration " + exact(cut.lastKeyframe() - cut.firstKeyframe())));
-            var tail = relative(source, cut.lastKeyframe()) - SEEK_MARGIN;
-            capture(
-                    steps.encode(input, tail, cut.tailFrames(), source, parts.resolve("tail.ts")),
-                    deadline,
-                    input,
-                    runKey);
-            list.add("file tail.ts");
+            list.add("file middle.ts");
+            if (cut.tailFrames() > 0) {
+                encode(input, source, cut.lastKeyframe(), cut.tailFrames(), parts.resolve("tail.ts"), deadline, runKey);
+                list.addAll(List.of("duration " + exact(cut.lastKeyframe() - cut.firstKeyframe()), "file tail.ts"));
+            }
             var concat = parts.resolve("parts.ffconcat");
             Files.write(concat, list);
             capture(steps.join(concat, input, operations, source, output), deadline, input, runKey);
@@ -105,7 +98,17 @@ final class SmartTrim {
         }
     }
 
-    /** The joined result has every picture once, in order, and decodes without an error around both joins. */
+    /** Re-encodes {@code frames} pictures from the one at {@code from} (absolute) into {@code part}. */
+    private void encode(
+            String input, SourceVideo source, double from, int frames, Path part, Deadline deadline, String runKey) {
+        var seek = relative(source, from) - SEEK_MARGIN;
+        capture(steps.encode(input, seek, frames, source, part), deadline, input, runKey);
+    }
+
+    /**
+     * The joined result has every picture once, in order, and decodes without an error from its start and around
+     * the join before a re-encoded tail: one ffprobe run lists the packets, one ffmpeg run decodes both windows.
+     */
     private void check(Path output, KeyframeIndex.SmartCut cut, Deadline deadline, String runKey) {
         var pictures = KeyframeIndex.of(capture(steps.outputPackets(output), deadline, null, runKey))
                 .packets();
@@ -117,15 +120,14 @@ final class SmartTrim {
             throw new SmartTrimRefused("the joined result has " + pictures.size() + " pictures (" + distinct
                     + " distinct), not " + cut.frames());
         }
-        var firstJoin = cut.firstKeyframe() - cut.firstPicture();
-        var secondJoin = cut.lastKeyframe() - cut.firstPicture();
-        var errors = new ArrayList<String>();
-        errors.addAll(capture(steps.decode(output, 0, firstJoin + JOIN_CHECK_SECONDS), deadline, null, runKey));
-        errors.addAll(capture(
-                steps.decode(output, Math.max(0, secondJoin - JOIN_CHECK_SECONDS), Double.NaN),
-                deadline,
-                null,
-                runKey));
+        // the first window holds the first picture and the join after a re-encoded head
+        var windows = new ArrayList<SmartTrimSteps.Window>();
+        windows.add(new SmartTrimSteps.Window(0, cut.firstKeyframe() - cut.firstPicture() + JOIN_CHECK_SECONDS));
+        if (cut.tailFrames() > 0) {
+            var secondJoin = cut.lastKeyframe() - cut.firstPicture();
+            windows.add(new SmartTrimSteps.Window(Math.max(0, secondJoin - JOIN_CHECK_SECONDS), Double.NaN));
+        }
+        var errors = capture(steps.decode(output, windows), deadline, null, runKey);
         if (!errors.isEmpty()) {
             throw new SmartTrimRefused("the joined result does not decode cleanly: " + errors.get(0));
         }

@@ -12,14 +12,6 @@ import org.vidcut.contracts.OutputFormat;
  */
 record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutputBytes) {
 
-    /** The container's start and every stream's coding: one small read at the head of the source. */
-    List<String> describe(String input) {
-        var args = new ArrayList<>(List.of(ffprobe, "-v", "error"));
-        args.addAll(SourceOptions.of(input));
-        args.addAll(List.of("-show_entries", SourceVideo.ENTRIES, "-of", "compact", input));
-        return args;
-    }
-
     /** The video packets from the keyframe at or before {@code from} to {@code to} (absolute times). */
     List<String> packets(String input, double from, double to) {
         var args = new ArrayList<>(List.of(ffprobe, "-v", "error"));
@@ -51,13 +43,15 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
         return args;
     }
 
-    /** Copies {@code frames} packets from the keyframe just after {@code seek}: the untouched middle. */
-    List<String> copy(String input, double seek, int frames, Path target) {
+    /** Copies {@code frames} packets from the keyframe at {@code keyframe} (counted like {@code -ss}): the middle. */
+    List<String> copy(String input, double keyframe, int frames, Path target) {
         var args = ffmpegCommand();
         args.addAll(SourceOptions.of(input));
-        // a stream copy seeks to the keyframe before -ss and drops what lies before it, so it starts exactly at
-        // the keyframe just after
-        args.addAll(seek(seek));
+        // a stream copy starts at the keyframe at or before -ss and keeps what lies between it and -ss: the seek
+        // must not fall short of the keyframe, or the copy begins a whole GOP early
+        if (keyframe > 0) {
+            args.addAll(List.of("-ss", FfmpegCommand.keyframeSeconds(keyframe)));
+        }
         args.addAll(List.of(
                 "-i",
                 input,
@@ -115,13 +109,21 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
                 output.toString());
     }
 
-    /** Decodes the result's video from {@code from} for {@code seconds} (NaN: to the end); prints only errors. */
-    List<String> decode(Path output, double from, double seconds) {
+    /** A stretch of the result to decode: {@code seconds} from {@code from}, NaN to the end. */
+    record Window(double from, double seconds) {}
+
+    /** Decodes the windows of the result's video in one run, each opened as an input of its own; prints only errors. */
+    List<String> decode(Path output, List<Window> windows) {
         var args = ffmpegCommand();
-        args.addAll(seek(from));
-        args.addAll(List.of("-threads", Integer.toString(threads), "-i", output.toString(), "-map", "0:v:0"));
-        if (!Double.isNaN(seconds)) {
-            args.addAll(List.of("-t", SmartTrim.exact(seconds)));
+        for (var window : windows) {
+            args.addAll(seek(window.from()));
+            if (!Double.isNaN(window.seconds())) {
+                args.addAll(List.of("-t", SmartTrim.exact(window.seconds())));
+            }
+            args.addAll(List.of("-threads", Integer.toString(threads), "-i", output.toString()));
+        }
+        for (int i = 0; i < windows.size(); i++) {
+            args.addAll(List.of("-map", i + ":v:0"));
         }
         args.addAll(List.of("-f", "null", "-"));
         return args;

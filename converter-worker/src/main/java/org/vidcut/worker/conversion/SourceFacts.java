@@ -1,18 +1,33 @@
 package org.vidcut.worker.conversion;
 
+import org.jspecify.annotations.Nullable;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.ProbedMedia;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the worker read from a source before converting it.
  *
  * @param media its streams and timing, or null when ffprobe could not tell (ffmpeg then picks the streams)
+ * @param probe what ffprobe printed ({@code -show_format -show_streams}), null with {@code media}: a smart trim reads
+ *     the coding it must match from it
  * @param keyframeSeconds the picture's keyframe at or before the cut's start, counted like {@code -ss}; null when
  *     the cut starts at 0, there is no picture, or it could not be found
  */
-record SourceFacts(ProbedMedia media, Double keyframeSeconds) {
+record SourceFacts(
+        @Nullable ProbedMedia media,
+        @Nullable JsonNode probe,
+        @Nullable Double keyframeSeconds) {
 
-    static final SourceFacts UNKNOWN = new SourceFacts(null, null);
+    static final SourceFacts UNKNOWN = new SourceFacts(null, null, null);
+
+    /** The source's first video stream as a smart trim must match it. */
+    SourceVideo video() {
+        if (probe == null) {
+            throw new SmartTrimRefused("ffprobe could not describe the source");
+        }
+        return SourceVideo.of(probe);
+    }
 
     /**
      * A stream copy begins on the keyframe: the operations with their start moved there, so the command seeks

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The source's first video stream as ffprobe describes it: what the re-encoded edges of a smart trim must match
@@ -36,49 +37,49 @@ record SourceVideo(
             "High 4:2:2", "high422",
             "High 4:4:4 Predictive", "high444");
 
-    /** What to ask ffprobe for: the container's start and every stream's coding, colour and rotation. */
-    static final String ENTRIES = "format=start_time:stream=index,codec_type,codec_name,profile,level,pix_fmt,"
-            + "time_base,field_order,color_range,color_space,color_transfer,color_primaries"
-            + ":stream_side_data=rotation:stream_tags=rotate";
-
-    static SourceVideo of(List<String> probeLines) {
-        CompactLine video = null;
+    /**
+     * Read from the worker's one probe of the source ({@code -show_format -show_streams}): the smart trim asks
+     * ffprobe nothing more about the header.
+     */
+    static SourceVideo of(JsonNode probe) {
+        JsonNode video = null;
         boolean audio = false;
-        double start = 0;
-        for (var raw : probeLines) {
-            var line = CompactLine.parse(raw).orElse(null);
-            if (line == null) {
-                continue;
-            }
-            if (line.section().equals("format") && line.number("start_time") > 0) {
-                start = line.number("start_time");
-            } else if (line.section().equals("stream")
-                    && line.text("codec_type").equals("audio")) {
+        for (var stream : probe.path("streams")) {
+            var type = stream.path("codec_type").asString("");
+            if (type.equals("audio")) {
                 audio = true;
-            } else if (line.section().equals("stream")
-                    && line.text("codec_type").equals("video")
-                    && video == null) {
-                video = line;
+            } else if (type.equals("video") && video == null) {
+                video = stream;
             }
         }
         if (video == null) {
             throw new SmartTrimRefused("the source has no video stream");
         }
-        var level = video.number("level");
+        double rotation = 0;
+        for (var side : video.path("side_data_list")) {
+            rotation = side.has("rotation") ? side.path("rotation").asDouble(0) : rotation;
+        }
+        var start = probe.path("format").path("start_time").asDouble(0);
         return new SourceVideo(
-                video.text("codec_name"),
-                video.text("profile"),
-                Double.isNaN(level) ? -1 : (int) level,
-                video.text("pix_fmt"),
-                video.text("time_base"),
-                video.text("field_order"),
-                video.text("color_range"),
-                video.text("color_space"),
-                video.text("color_transfer"),
-                video.text("color_primaries"),
-                nonZero(video.number("rotation")) || nonZero(video.number("tag:rotate")),
+                text(video, "codec_name"),
+                text(video, "profile"),
+                video.path("level").asInt(-1),
+                text(video, "pix_fmt"),
+                text(video, "time_base"),
+                text(video, "field_order"),
+                text(video, "color_range"),
+                text(video, "color_space"),
+                text(video, "color_transfer"),
+                text(video, "color_primaries"),
+                rotation != 0 || video.path("tags").path("rotate").asDouble(0) != 0,
                 audio,
-                start);
+                start > 0 && Double.isFinite(start) ? start : 0);
+    }
+
+    private static String text(JsonNode stream, String field) {
+        var value = stream.path(field).asString("");
+        // ffprobe names an unset colour property "unknown": the encoder's default is the same
+        return value.equals("unknown") ? "" : value;
     }
 
     /** Why the edges cannot be encoded to match this stream, if they cannot. */
@@ -142,9 +143,5 @@ record SourceVideo(
         if (!value.isEmpty()) {
             args.addAll(List.of(name, value));
         }
-    }
-
-    private static boolean nonZero(double value) {
-        return !Double.isNaN(value) && value != 0;
     }
 }

@@ -50,6 +50,46 @@ class KeyframeIndexTest {
     }
 
     @Test
+    void anEndOnAKeyframeLeavesNoTail() {
+        var cut = KeyframeIndex.of(closedGops(6)).cut(1.25, 4.0);
+
+        assertThat(cut.headFrames()).isEqualTo(7);
+        assertThat(cut.middleFrames()).isEqualTo(20);
+        assertThat(cut.tailFrames()).isZero();
+        assertThat(cut.lastKeyframe()).isEqualTo(4.0);
+    }
+
+    @Test
+    void aRangeToTheStreamsEndLeavesNoTail() {
+        var cut = KeyframeIndex.of(closedGops(6)).cut(2.0, 6.0);
+
+        assertThat(cut.headFrames()).isZero();
+        assertThat(cut.middleFrames()).isEqualTo(40);
+        assertThat(cut.tailFrames()).isZero();
+    }
+
+    @Test
+    void oneWholeGopIsCopied() {
+        var cut = KeyframeIndex.of(closedGops(6)).cut(2.0, 3.0);
+
+        assertThat(cut.middleFrames()).isEqualTo(10);
+        assertThat(cut.frames()).isEqualTo(10);
+    }
+
+    @Test
+    void anEndBeforeAnOpenGopKeepsTheTail() {
+        var lines = new ArrayList<>(closedGops(6));
+        // the picture at 3.9 s is decoded after the keyframe at 4 s: the GOP before 4 s is not whole without it
+        lines.remove(packet(39, false));
+        lines.add(lines.indexOf(packet(40, true)) + 1, packet(39, false));
+
+        var cut = KeyframeIndex.of(lines).cut(1.25, 4.0);
+
+        assertThat(cut.lastKeyframe()).isEqualTo(3.0);
+        assertThat(cut.tailFrames()).isEqualTo(10);
+    }
+
+    @Test
     void refusesARangeWithinOneGop() {
         var index = KeyframeIndex.of(closedGops(6));
 

@@ -82,6 +82,16 @@ class SmartTrimTest {
     }
 
     @Test
+    void anEndOnAKeyframeCopiesTheLastGopAndIsFrameExact() {
+        // the container starts at 1.476 s (the sound's priming), the keyframe lies at 9.5 s: 8.024 s in
+        var result = trim(WITH_AUDIO, 3.3, 8.024, true);
+
+        assertThat(result.method()).isEqualTo(TrimMethod.SMART);
+        assertThat(result.audioCodec()).isEqualTo("aac");
+        assertFrameExact(WITH_AUDIO, result, 3.3, 8.024);
+    }
+
+    @Test
     void aRangeInsideOneGopIsReencoded() {
         var result = trim(SILENT, 4.1, 5.9, true);
 
@@ -139,6 +149,10 @@ class SmartTrimTest {
         assertThat(exact)
                 .isGreaterThan(DecodedFrames.psnr(firstPicture, DecodedFrames.luma(source, first - 1)))
                 .isGreaterThan(DecodedFrames.psnr(firstPicture, DecodedFrames.luma(source, first + 1)))
+                .isGreaterThan(35);
+        // the copied middle: a copy that began a GOP early kept the count but showed the wrong pictures
+        var middle = expected.size() / 2;
+        assertThat(DecodedFrames.psnr(DecodedFrames.luma(output, middle), DecodedFrames.luma(source, first + middle)))
                 .isGreaterThan(35);
         var last = first + expected.size() - 1;
         assertThat(DecodedFrames.psnr(
