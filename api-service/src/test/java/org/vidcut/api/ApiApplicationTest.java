@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,38 +21,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vidcut.api.testing.ApiIntegrationTest;
 
 /**
  * The whole api wired together, with MongoDB as an in-process stand-in and the object store deliberately
  * unreachable: it must still start, serve its docs and probes without a token, and guard {@code /v1}.
  */
-@SpringBootTest(
+@ApiIntegrationTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        objectStore = ApiIntegrationTest.Endpoint.UNREACHABLE,
+        broker = ApiIntegrationTest.Endpoint.CONFIGURED,
         properties = {
             "vidcut.upload.max-size=64KB",
             "vidcut.auth.jwt-secret=full-context-test-secret-0123456789abcdef",
-            "vidcut.auth.bcrypt-strength=4",
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
             "vidcut.storage.connect-timeout=1s",
             "management.endpoint.health.show-components=always"
         })
-@AutoConfigureMockMvc
 class ApiApplicationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("full-context"));
-        int closedPort;
-        try (var socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        registry.add("vidcut.storage.endpoint", () -> "http://127.0.0.1:" + closedPort);
-    }
 
     @Autowired
     MockMvc mvc;

@@ -15,8 +15,6 @@ import com.jayway.jsonpath.JsonPath;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,29 +36,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.vidcut.api.testing.ApiIntegrationTest;
 
 /**
  * The abuse findings of GitHub issue 10, black-box against the whole api: per-minute limits answered with 429,
  * {@code Retry-After} and problem+json; the quotas; tokens of users that do not exist; the {@code Host} header;
  * oversized JSON bodies. The clock stands still in the middle of a minute, so no window ends during a test.
  */
-@SpringBootTest(
+@ApiIntegrationTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        objectStore = ApiIntegrationTest.Endpoint.UNREACHABLE,
         properties = {
             "vidcut.auth.jwt-secret=" + HostileClientsTest.SECRET,
-            "vidcut.auth.bcrypt-strength=4",
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
             "vidcut.storage.connect-timeout=1s",
             "vidcut.api.public-base-url=https://api.vidcut.example",
             "vidcut.limits.signups-per-minute=3",
@@ -68,10 +62,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
             "vidcut.limits.failed-logins-per-address-per-minute=5",
             "vidcut.limits.tasks-per-minute=3",
             "vidcut.limits.active-tasks=2",
-            "vidcut.limits.storage=1KB",
-            "spring.rabbitmq.connection-timeout=1s"
+            "vidcut.limits.storage=1KB"
         })
-@AutoConfigureMockMvc
 class HostileClientsTest {
 
     // 64 bytes: long enough for an attacker holding it to sign HS512 as well
@@ -86,17 +78,6 @@ class HostileClientsTest {
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
         }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("hostile-clients"));
-        int closedPort;
-        try (var socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        registry.add("vidcut.storage.endpoint", () -> "http://127.0.0.1:" + closedPort);
-        registry.add("spring.rabbitmq.port", () -> closedPort);
     }
 
     @Autowired

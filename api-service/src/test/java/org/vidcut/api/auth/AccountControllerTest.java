@@ -19,24 +19,18 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.limits.UserLimits;
+import org.vidcut.api.testing.WithInMemoryMongo;
 
+@WithInMemoryMongo
 @WebMvcTest(controllers = AccountController.class, properties = "vidcut.auth.bcrypt-strength=4")
 @AutoConfigureDataMongo
 @EnableConfigurationProperties(AuthProperties.class)
 @Import({AccountService.class, UserIndexes.class, PasswordHasher.class, TestAuth.class})
 class AccountControllerTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("accounts"));
-    }
 
     @Autowired
     MockMvc mvc;

@@ -14,18 +14,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.vidcut.api.InMemoryMongo;
+import org.vidcut.api.testing.WithInMemoryMongo;
 
+@WithInMemoryMongo
 @DataMongoTest
 @Import(UserIndexes.class)
 class UserAccountsTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("user-accounts"));
-    }
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vidcut.api.InMemoryMongo;
+import org.vidcut.api.testing.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,31 +29,20 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ./mvnw -pl api-service -am verify -Dtest=PostmanCollectionTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dvidcut.docs.regenerate=true}.
  */
-@SpringBootTest(
+@ApiIntegrationTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        objectStore = ApiIntegrationTest.Endpoint.UNREACHABLE,
+        broker = ApiIntegrationTest.Endpoint.CONFIGURED,
         properties = {
             "vidcut.auth.jwt-secret=postman-collection-test-secret-0123456789abcdef",
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
             "vidcut.storage.connect-timeout=1s"
         })
-@AutoConfigureMockMvc
 class PostmanCollectionTest {
 
     static final Path COLLECTION = ApiDocuments.DOCS.resolve("vidcut.postman_collection.json");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("postman-collection"));
-        int closedPort;
-        try (var socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        registry.add("vidcut.storage.endpoint", () -> "http://127.0.0.1:" + closedPort);
-    }
 
     @Autowired
     MockMvc mvc;

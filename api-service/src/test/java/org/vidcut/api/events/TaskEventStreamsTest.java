@@ -3,12 +3,12 @@ package org.vidcut.api.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +21,10 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.messaging.RabbitBroker;
 import org.vidcut.api.messaging.TaskEventSink;
 import org.vidcut.api.task.StoredTasks;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.MessageCodec;
 import org.vidcut.contracts.TaskEvent;
@@ -49,7 +49,7 @@ class TaskEventStreamsTest {
         assumeTrue(RabbitBroker.reachable(), "RabbitMQ is not running on 127.0.0.1:5672");
         var shared = Map.<String, Object>of(
                 "spring.mongodb.uri",
-                InMemoryMongo.uri("event-streams"),
+                InMemoryMongo.uri(TaskEventStreamsTest.class),
                 "spring.rabbitmq.host",
                 RabbitBroker.HOST,
                 "spring.rabbitmq.port",
@@ -109,25 +109,9 @@ class TaskEventStreamsTest {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             await().atMost(PATIENCE).until(() -> stream.states().contains("scheduled"));
 
-            workerReports(new TaskEvent.Started(task, 1, "w1", Instant.now()));
+            workerReports(aWorkerEvent().forTask(task).started());
             await().atMost(PATIENCE).until(() -> stream.states().contains("processing"));
-            workerReports(new TaskEvent.Succeeded(
-                    task,
-                    1,
-                    "w1",
-                    Instant.now(),
-                    null,
-                    1234,
-                    8.0,
-                    1280,
-                    720,
-                    "h264",
-                    "aac",
-                    2.0,
-                    10.0,
-                    null,
-                    null,
-                    null));
+            workerReports(aWorkerEvent().forTask(task).succeeded());
 
             await().atMost(PATIENCE).until(stream::ended);
             assertThat(stream.states()).containsSubsequence("scheduled", "processing", "done");
@@ -148,12 +132,12 @@ class TaskEventStreamsTest {
 
         try (var stream = EventStream.open(a.uri("/v1/tasks/" + task + "/events"), alice.token())) {
             await().atMost(PATIENCE).until(() -> stream.states().equals(List.of("scheduled")));
-            sink.apply(new TaskEvent.Started(task, 1, "w1", Instant.now()));
-            sink.apply(new TaskEvent.Progress(task, 1, "w1", Instant.now(), 40));
+            sink.apply(aWorkerEvent().forTask(task).started());
+            sink.apply(aWorkerEvent().forTask(task).progress(40));
             await().atMost(PATIENCE)
                     .until(() -> stream.events().stream()
                             .anyMatch(event -> event.data().get("progress").asDouble() == 40.0));
-            sink.apply(new TaskEvent.Failed(task, 1, "w1", Instant.now(), FailureKind.FINAL, "broken"));
+            sink.apply(aWorkerEvent().forTask(task).failed(FailureKind.FINAL, "broken"));
 
             await().atMost(PATIENCE).until(stream::ended);
             assertThat(stream.states()).containsSubsequence("scheduled", "processing", "processing", "failed");
@@ -196,7 +180,7 @@ class TaskEventStreamsTest {
         try (var stream = EventStream.open(b.uri("/v1/events"), alice.token())) {
             await().atMost(PATIENCE).until(() -> stream.events().size() == 1);
             var later = StoredTasks.scheduled(a.context(), alice.id());
-            workerReports(new TaskEvent.Started(waiting, 1, "w1", Instant.now()));
+            workerReports(aWorkerEvent().forTask(waiting).started());
 
             await().atMost(PATIENCE)
                     .until(() -> stream.events().stream()

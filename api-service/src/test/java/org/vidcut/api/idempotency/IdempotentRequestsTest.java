@@ -27,19 +27,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.vidcut.api.InMemoryMongo;
+import org.vidcut.api.testing.WithInMemoryMongo;
 
+@WithInMemoryMongo
 @DataMongoTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({IdempotentRequests.class, IdempotentRequestsTest.Clocks.class})
 class IdempotentRequestsTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("idempotent-requests"));
-    }
 
     record Order(String item, int count) {}
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.vidcut.api.InMemoryMongo;
+import org.vidcut.api.testing.InMemoryMongo;
 
 /** The counters live in MongoDB: every api replica (here: its own client and template) sees the same counts. */
 class RateCountersTest {

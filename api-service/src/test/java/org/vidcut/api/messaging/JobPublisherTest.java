@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +18,8 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.MessageCodec;
-import org.vidcut.contracts.Operations;
-import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.Topology;
 import org.vidcut.support.messaging.AmqpTopology;
 
@@ -63,20 +58,9 @@ class JobPublisherTest {
         }
     }
 
-    static ConversionJob job() {
-        return new ConversionJob(
-                "t-" + UUID.randomUUID(),
-                2,
-                "originals/u1/v1",
-                "results/u1/t1/2.mp4",
-                60,
-                new Operations(1, 5, 640, null, OutputFormat.MP4, Accuracy.EXACT, true),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    }
-
     @Test
     void confirmedJobIsQueuedAsAPersistentJsonMessage() {
-        var job = job();
+        var job = ConversionJobs.aJob();
 
         var outcome = new JobPublisher(connectionFactory, exchange, "conversion").publish(job, TIMEOUT);
 
@@ -91,14 +75,16 @@ class JobPublisherTest {
 
     @Test
     void unroutableJobIsNotConfirmed() {
-        var outcome = new JobPublisher(connectionFactory, exchange, "nobody-listens").publish(job(), TIMEOUT);
+        var outcome =
+                new JobPublisher(connectionFactory, exchange, "nobody-listens").publish(ConversionJobs.aJob(), TIMEOUT);
 
         assertThat(outcome).isEqualTo(PublishOutcome.RETURNED);
     }
 
     @Test
     void jobToAMissingExchangeIsNotConfirmed() {
-        var outcome = new JobPublisher(connectionFactory, exchange + ".missing", "conversion").publish(job(), TIMEOUT);
+        var outcome = new JobPublisher(connectionFactory, exchange + ".missing", "conversion")
+                .publish(ConversionJobs.aJob(), TIMEOUT);
 
         assertThat(outcome.confirmed()).isFalse();
     }

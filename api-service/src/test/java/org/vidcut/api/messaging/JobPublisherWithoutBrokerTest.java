@@ -13,7 +13,7 @@ class JobPublisherWithoutBrokerTest {
     void unreachableBrokerIsReportedNotThrown() {
         var connectionFactory = RabbitBroker.connectionFactory(RabbitBroker.closedPort());
         try {
-            var outcome = new JobPublisher(connectionFactory).publish(JobPublisherTest.job(), Duration.ofSeconds(1));
+            var outcome = new JobPublisher(connectionFactory).publish(ConversionJobs.aJob(), Duration.ofSeconds(1));
 
             assertThat(outcome).isEqualTo(PublishOutcome.BROKER_UNAVAILABLE);
         } finally {

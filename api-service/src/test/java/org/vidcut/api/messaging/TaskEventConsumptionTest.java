@@ -3,6 +3,7 @@ package org.vidcut.api.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,7 +102,10 @@ class TaskEventConsumptionTest {
     }
 
     private static TaskEvent.Started started() {
-        return new TaskEvent.Started("t1", 1, "w1", Instant.parse("2026-01-01T00:00:00Z"));
+        return aWorkerEvent()
+                .forTask("t1")
+                .at(Instant.parse("2026-01-01T00:00:00Z"))
+                .started();
     }
 
     private Message deadLetter() {

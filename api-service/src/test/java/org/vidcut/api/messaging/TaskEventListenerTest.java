@@ -2,6 +2,7 @@ package org.vidcut.api.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,8 +27,11 @@ class TaskEventListenerTest {
 
     @Test
     void passesDecodedEventsToTheSink() {
-        var event =
-                new TaskEvent.Failed("t1", 2, "w1", Instant.parse("2026-01-01T00:00:00Z"), FailureKind.FINAL, "bad");
+        var event = aWorkerEvent()
+                .forTask("t1")
+                .attempt(2)
+                .at(Instant.parse("2026-01-01T00:00:00Z"))
+                .failed(FailureKind.FINAL, "bad");
 
         listener.onMessage(message(MessageCodec.encode(event)));
 
@@ -46,7 +50,7 @@ class TaskEventListenerTest {
 
     @Test
     void rejectsAJobSentToTheEventsQueue() {
-        assertThatThrownBy(() -> listener.onMessage(message(MessageCodec.encode(JobPublisherTest.job()))))
+        assertThatThrownBy(() -> listener.onMessage(message(MessageCodec.encode(ConversionJobs.aJob()))))
                 .isInstanceOf(AmqpRejectAndDontRequeueException.class)
                 .hasMessageContaining("not a task event");
         assertThat(applied).isEmpty();

@@ -2,12 +2,12 @@ package org.vidcut.api.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +58,7 @@ class TaskLogContextTest {
     void aLogLineWrittenWhileApplyingAnEventCarriesItsTaskIdAndAttempt() {
         var listener = new TaskEventListener(event -> sinkLog.info("applying {}", event.taskId()));
 
-        listener.onMessage(message(new TaskEvent.Started("t-mdc", 3, "w1", Instant.now())));
+        listener.onMessage(message(aWorkerEvent().forTask("t-mdc").attempt(3).started()));
 
         assertThat(contextOf("applying t-mdc"))
                 .containsEntry(TaskLogContext.TASK_ID, "t-mdc")
@@ -73,7 +73,8 @@ class TaskLogContextTest {
             throw new IllegalStateException("database down");
         });
 
-        assertThatThrownBy(() -> listener.onMessage(message(new TaskEvent.Started("t-fail", 1, "w1", Instant.now()))))
+        assertThatThrownBy(() -> listener.onMessage(
+                        message(aWorkerEvent().forTask("t-fail").started())))
                 .hasMessage("database down");
 
         assertThat(MDC.get(TaskLogContext.TASK_ID)).isNull();
@@ -83,7 +84,7 @@ class TaskLogContextTest {
     @Test
     void aPublishingWarningCarriesTheJobsTaskIdAndAttempt() {
         var connectionFactory = RabbitBroker.connectionFactory(RabbitBroker.closedPort());
-        var job = JobPublisherTest.job();
+        var job = ConversionJobs.aJob();
         try {
             new JobPublisher(connectionFactory).publish(job, Duration.ofSeconds(1));
         } finally {

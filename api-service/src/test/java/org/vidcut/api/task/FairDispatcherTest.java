@@ -13,40 +13,36 @@ import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.messaging.JobConsumers;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.contracts.ConversionJob;
 
 /** The fair order, the window and the queue positions on the MongoDB stand-in. */
 class FairDispatcherTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private final Instant start = Instant.now().minusSeconds(60);
     private TaskRepository tasks;
     private WaitingTasks queue;
     private List<String> published;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(FairDispatcherTest.class);
     }
 
     @BeforeEach
     void setUp() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
-        queue = new WaitingTasks(mongo.template());
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, event -> {});
+        queue = new WaitingTasks(mongo);
         published = new CopyOnWriteArrayList<>();
     }
 
@@ -56,7 +52,7 @@ class FairDispatcherTest {
             published.add(call.<ConversionJob>getArgument(0).taskId());
             return PublishOutcome.CONFIRMED;
         });
-        var properties = TaskHousekeepingTest.properties(false);
+        var properties = TaskWiring.properties(false);
         var window = new JobWindow(new SchedulingProperties(1, minJobsInBroker, Duration.ofSeconds(1)), consumers);
         return new FairDispatcher(tasks, queue, new JobDispatcher(publisher, tasks, properties), window, properties);
     }

@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -25,27 +25,23 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vidcut.api.auth.TestAuth;
+import org.vidcut.api.auth.TestUsers;
 import org.vidcut.api.messaging.CancelPublisher;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
-import org.vidcut.api.messaging.RabbitBroker;
 import org.vidcut.api.messaging.TaskEventSink;
+import org.vidcut.api.testing.ApiIntegrationTest;
 import org.vidcut.contracts.ConversionJob;
-import org.vidcut.contracts.TaskEvent;
 
 /**
  * Fair share (GitHub issue 10) through the whole api: user A submits 200 tasks, then user B one. The broker is an
@@ -53,42 +49,20 @@ import org.vidcut.contracts.TaskEvent;
  * succeeded through the api's event sink, as real workers do. B's task must start after at most about one of A's
  * jobs per worker, not after A's backlog.
  */
-@SpringBootTest(
+@ApiIntegrationTest(
         properties = {
-            "vidcut.auth.jwt-secret=" + TestAuth.SECRET,
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
             "vidcut.limits.tasks-per-minute=1000",
             "vidcut.limits.active-tasks=1000",
             // two workers: the broker holds at most two jobs that no worker has started
-            "vidcut.scheduling.min-jobs-in-broker=" + FairShareTest.WORKERS,
-            "spring.rabbitmq.connection-timeout=1s"
+            "vidcut.scheduling.min-jobs-in-broker=" + FairShareTest.WORKERS
         })
-@AutoConfigureMockMvc
 @DirtiesContext
 class FairShareTest {
 
     static final int WORKERS = 2;
     private static final int BACKLOG = 200;
-    private static final MongoStandIn MONGO = MongoStandIn.start().withUsers("alice", "bob");
     private static final String ALICES_VIDEO = new ObjectId().toHexString();
     private static final String BOBS_VIDEO = new ObjectId().toHexString();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.rabbitmq.host", () -> RabbitBroker.HOST);
-        registry.add("spring.rabbitmq.port", RabbitBroker::closedPort);
-    }
-
-    /** Stops the stand-in together with the context, so the context's sweepers never run against a dead one. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StandInLifecycle {
-        @Bean(destroyMethod = "close")
-        MongoStandIn mongoStandIn() {
-            return MONGO;
-        }
-    }
 
     @Autowired
     MockMvc mvc;
@@ -102,9 +76,17 @@ class FairShareTest {
     @MockitoBean
     CancelPublisher cancels;
 
+    @Autowired
+    MongoTemplate mongo;
+
     private final BlockingQueue<ConversionJob> broker = new LinkedBlockingQueue<>();
     private final List<String> started = new CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+
+    @BeforeEach
+    void users() {
+        TestUsers.storeAnonymous(mongo, "alice", "bob");
+    }
 
     @AfterEach
     void stopWorkers() throws InterruptedException {
@@ -151,23 +133,22 @@ class FairShareTest {
     }
 
     /** A 60 s 1920x1080 H.264/AAC mp4 as the upload would have stored it. */
-    private static void video(String id, String owner) {
-        MONGO.template()
-                .insert(
-                        new Document("_id", new ObjectId(id))
-                                .append("ownerId", owner)
-                                .append("objectKey", "originals/" + owner + "/" + id)
-                                .append("filename", "clip.mp4")
-                                .append("contentType", "video/mp4")
-                                .append("size", 1_000_000L)
-                                .append("durationSeconds", 60.0)
-                                .append("width", 1920)
-                                .append("height", 1080)
-                                .append("videoCodec", "h264")
-                                .append("audioCodec", "aac")
-                                .append("container", TaskPlannerTest.MP4_FAMILY)
-                                .append("createdAt", new Date()),
-                        "videos");
+    private void video(String id, String owner) {
+        mongo.insert(
+                new Document("_id", new ObjectId(id))
+                        .append("ownerId", owner)
+                        .append("objectKey", "originals/" + owner + "/" + id)
+                        .append("filename", "clip.mp4")
+                        .append("contentType", "video/mp4")
+                        .append("size", 1_000_000L)
+                        .append("durationSeconds", 60.0)
+                        .append("width", 1920)
+                        .append("height", 1080)
+                        .append("videoCodec", "h264")
+                        .append("audioCodec", "aac")
+                        .append("container", TaskPlannerTest.MP4_FAMILY)
+                        .append("createdAt", new Date()),
+                "videos");
     }
 
     private String create(String user, String videoId) throws Exception {
@@ -199,24 +180,14 @@ class FairShareTest {
                     continue;
                 }
                 started.add(job.taskId());
-                events.apply(new TaskEvent.Started(job.taskId(), job.attempt(), "test-worker", Instant.now()));
-                events.apply(new TaskEvent.Succeeded(
-                        job.taskId(),
-                        job.attempt(),
-                        "test-worker",
-                        Instant.now(),
-                        job.resultObjectKey(),
-                        1234,
-                        8,
-                        1920,
-                        1080,
-                        "h264",
-                        "aac",
-                        2.0,
-                        10.0,
-                        null,
-                        null,
-                        null));
+                var worker = aWorkerEvent()
+                        .forTask(job.taskId())
+                        .attempt(job.attempt())
+                        .by("test-worker");
+                events.apply(worker.started());
+                events.apply(worker.resultKey(job.resultObjectKey())
+                        .dimensions(1920, 1080)
+                        .succeeded());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

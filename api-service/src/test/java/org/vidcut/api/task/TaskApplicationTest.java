@@ -19,72 +19,46 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.vidcut.api.task.TaskBuilder.aTask;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vidcut.api.auth.TestAuth;
+import org.vidcut.api.auth.TestUsers;
 import org.vidcut.api.messaging.CancelPublisher;
-import org.vidcut.api.messaging.RabbitBroker;
 import org.vidcut.api.messaging.TaskEventSink;
+import org.vidcut.api.testing.ApiIntegrationTest;
 import org.vidcut.contracts.CancelTask;
-import org.vidcut.contracts.TaskEvent;
 import org.vidcut.contracts.Track;
-import org.vidcut.contracts.TrimMethod;
 
 /**
  * The task feature wired into the whole api: Boot's Mongo mapping, property binding, the scheduled sweeper, the
  * event sink and the HTTP layer with real authentication. The broker is deliberately unreachable, so that this
  * test never consumes from the shared events queue; handed-out jobs therefore stay unconfirmed.
  */
-@SpringBootTest(
+@ApiIntegrationTest(
         properties = {
-            "vidcut.auth.jwt-secret=" + TestAuth.SECRET,
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
             "vidcut.storage.public-endpoint=http://media.example",
             "vidcut.tasks.sweep-interval=200ms",
-            "vidcut.tasks.publish-confirm-timeout=1s",
-            "spring.rabbitmq.connection-timeout=1s"
+            "vidcut.tasks.publish-confirm-timeout=1s"
         })
-@AutoConfigureMockMvc
 @DirtiesContext
 class TaskApplicationTest {
 
-    private static final MongoStandIn MONGO = MongoStandIn.start().withUsers("alice", "bob", "carol");
     private static final String ALICE = TestAuth.bearer("alice");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.rabbitmq.host", () -> RabbitBroker.HOST);
-        registry.add("spring.rabbitmq.port", RabbitBroker::closedPort);
-    }
-
-    /** Stops the stand-in together with the context, so the context's sweeper never runs against a dead one. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StandInLifecycle {
-        @Bean(destroyMethod = "close")
-        MongoStandIn mongoStandIn() {
-            return MONGO;
-        }
-    }
 
     @Autowired
     MockMvc mvc;
@@ -101,6 +75,14 @@ class TaskApplicationTest {
     /** Stands for the control fanout: which workers are told to stop what. */
     @MockitoBean
     CancelPublisher cancels;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void users() {
+        TestUsers.storeAnonymous(mongo, "alice", "bob", "carol");
+    }
 
     @Test
     void bindsTheDefaultsOfTheTaskProperties() {
@@ -125,8 +107,8 @@ class TaskApplicationTest {
         var task = tasks.insert(aTask().scheduled().build());
         var key = task.resultObjectKeyFor(1);
 
-        events.apply(new TaskEvent.Started(task.id(), 1, "w1", Instant.now()));
-        events.apply(new TaskEvent.Progress(task.id(), 1, "w1", Instant.now(), 50));
+        events.apply(aWorkerEvent().forTask(task.id()).started());
+        events.apply(aWorkerEvent().forTask(task.id()).progress(50));
         mvc.perform(get("/v1/tasks/" + task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("processing"))
@@ -134,23 +116,14 @@ class TaskApplicationTest {
                 .andExpect(jsonPath("$.result").value((Object) null));
 
         // a worker naming another key is not believed: the result is where the task's job said
-        events.apply(new TaskEvent.Succeeded(
-                task.id(),
-                1,
-                "w1",
-                Instant.now(),
-                "results/mallory/elsewhere/1.mp4",
-                1234,
-                7.96,
-                1280,
-                720,
-                "h264",
-                "aac",
-                1.96,
-                9.92,
-                90,
-                List.of(new Track(0, Track.VIDEO, "h264", null), new Track(1, Track.AUDIO, "aac", "fra")),
-                TrimMethod.REENCODE));
+        events.apply(aWorkerEvent()
+                .forTask(task.id())
+                .resultKey("results/mallory/elsewhere/1.mp4")
+                .durationSeconds(7.96)
+                .cut(1.96, 9.92)
+                .rotation(90)
+                .tracks(List.of(new Track(0, Track.VIDEO, "h264", null), new Track(1, Track.AUDIO, "aac", "fra")))
+                .succeeded());
 
         mvc.perform(get("/v1/tasks/" + task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())
@@ -190,7 +163,7 @@ class TaskApplicationTest {
                         .header(HttpHeaders.IF_NONE_MATCH, etag))
                 .andExpect(status().isNotModified())
                 .andExpect(content().string(""));
-        events.apply(new TaskEvent.Started(task.id(), 1, "w1", Instant.now()));
+        events.apply(aWorkerEvent().forTask(task.id()).started());
         mvc.perform(get("/v1/tasks/{id}", task.id())
                         .header(HttpHeaders.AUTHORIZATION, ALICE)
                         .header(HttpHeaders.IF_NONE_MATCH, etag))
@@ -271,24 +244,11 @@ class TaskApplicationTest {
         mvc.perform(post("/v1/tasks/{id}/cancel", task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk());
 
-        events.apply(new TaskEvent.Progress(task.id(), 1, "w1", Instant.now(), 80));
-        events.apply(new TaskEvent.Succeeded(
-                task.id(),
-                1,
-                "w1",
-                Instant.now(),
-                task.resultObjectKeyFor(1),
-                1234,
-                8.0,
-                1280,
-                720,
-                "h264",
-                "aac",
-                2.0,
-                10.0,
-                null,
-                null,
-                TrimMethod.REENCODE));
+        events.apply(aWorkerEvent().forTask(task.id()).progress(80));
+        events.apply(aWorkerEvent()
+                .forTask(task.id())
+                .resultKey(task.resultObjectKeyFor(1))
+                .succeeded());
 
         mvc.perform(get("/v1/tasks/{id}", task.id()).header(HttpHeaders.AUTHORIZATION, ALICE))
                 .andExpect(status().isOk())

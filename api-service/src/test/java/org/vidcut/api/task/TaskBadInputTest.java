@@ -16,62 +16,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.vidcut.api.auth.TestAuth;
-import org.vidcut.api.messaging.RabbitBroker;
+import org.vidcut.api.auth.TestUsers;
+import org.vidcut.api.testing.ApiIntegrationTest;
 
 /**
  * Bad input of GitHub issue 4 against the real, fully wired task endpoints: every refusal is a 4xx
  * problem+json with an {@code error}, and a refused request leaves the stored tasks as they were.
  */
-@SpringBootTest(
-        properties = {
-            "vidcut.auth.jwt-secret=" + TestAuth.SECRET,
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
-            "vidcut.tasks.publish-confirm-timeout=1s",
-            "spring.rabbitmq.connection-timeout=1s"
-        })
-@AutoConfigureMockMvc
+@ApiIntegrationTest(properties = {"vidcut.tasks.publish-confirm-timeout=1s"})
 @DirtiesContext
 class TaskBadInputTest {
 
-    private static final MongoStandIn MONGO = MongoStandIn.start().withUsers("alice", "bob");
     private static final String ALICE = TestAuth.bearer("alice");
     private static final String BOB = TestAuth.bearer("bob");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.rabbitmq.host", () -> RabbitBroker.HOST);
-        registry.add("spring.rabbitmq.port", RabbitBroker::closedPort);
-    }
-
-    /** Stops the stand-in together with the context, so the context's sweeper never runs against a dead one. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StandInLifecycle {
-        @Bean(destroyMethod = "close")
-        MongoStandIn mongoStandIn() {
-            return MONGO;
-        }
-    }
 
     @Autowired
     MockMvc mvc;
@@ -81,6 +52,11 @@ class TaskBadInputTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @BeforeEach
+    void users() {
+        TestUsers.storeAnonymous(mongo, "alice", "bob");
+    }
 
     private static ResultActions isProblem(ResultActions result, int status) throws Exception {
         return result.andExpect(status().is(status))

@@ -37,28 +37,22 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.testing.WithInMemoryMongo;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.OutputFormat;
 import org.vidcut.contracts.TrimMethod;
 
+@WithInMemoryMongo
 @WebMvcTest(controllers = TaskController.class)
 @AutoConfigureDataMongo
 @Import({TestAuth.class, TaskControllerTest.Storage.class, IdempotentRequests.class})
 class TaskControllerTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("task-controller"));
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Storage {

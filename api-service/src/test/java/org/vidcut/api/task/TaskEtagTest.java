@@ -15,10 +15,10 @@ class TaskEtagTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T01:00:00Z");
     /** The links' lifetime in these settings. */
-    private static final Duration LINK_LIFETIME = TaskHousekeepingTest.storage().presignExpiry();
+    private static final Duration LINK_LIFETIME = TaskWiring.storage().presignExpiry();
 
     private final WaitingTasks queue = mock(WaitingTasks.class);
-    private final TaskViews views = new TaskViews(new InMemoryObjectStore(), TaskHousekeepingTest.storage(), queue);
+    private final TaskViews views = new TaskViews(new InMemoryObjectStore(), TaskWiring.storage(), queue);
 
     @Test
     void waitingTaskGetsANewEtagWhenItMovesUpTheQueue() {

@@ -6,17 +6,19 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.vidcut.api.task.TaskBuilder.aTask;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.contracts.CancelTask;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.TaskEvent;
@@ -24,26 +26,21 @@ import org.vidcut.contracts.TrimMethod;
 
 class TaskEventsTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private TaskRepository tasks;
     private InMemoryObjectStore store;
     private RecordingCancelPublisher cancels;
     private TaskEvents events;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(TaskEventsTest.class);
     }
 
     @BeforeEach
     void setUp() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, event -> {});
         store = new InMemoryObjectStore();
         cancels = new RecordingCancelPublisher();
         events = new TaskEvents(
@@ -59,7 +56,7 @@ class TaskEventsTest {
     }
 
     private static TaskEvent.Started started(TaskDocument task, int attempt) {
-        return new TaskEvent.Started(task.id(), attempt, "w1", Instant.now());
+        return aWorkerEvent().forTask(task.id()).attempt(attempt).started();
     }
 
     private static TaskEvent.Progress progress(TaskDocument task, double percent) {
@@ -67,7 +64,7 @@ class TaskEventsTest {
     }
 
     private static TaskEvent.Progress progress(TaskDocument task, int attempt, double percent) {
-        return new TaskEvent.Progress(task.id(), attempt, "w1", Instant.now(), percent);
+        return aWorkerEvent().forTask(task.id()).attempt(attempt).progress(percent);
     }
 
     /** A success of {@code attempt} whose result the worker stored where the job told it to. */
@@ -77,27 +74,17 @@ class TaskEventsTest {
 
     private TaskEvent.Succeeded succeededAt(TaskDocument task, int attempt, String key) {
         store.putBytes(key, new byte[] {1, 2, 3}, "video/mp4");
-        return new TaskEvent.Succeeded(
-                task.id(),
-                attempt,
-                "w1",
-                Instant.now(),
-                key,
-                3,
-                8.0,
-                1280,
-                720,
-                "h264",
-                "aac",
-                2.0,
-                10.0,
-                null,
-                null,
-                TrimMethod.SMART);
+        return aWorkerEvent()
+                .forTask(task.id())
+                .attempt(attempt)
+                .resultKey(key)
+                .sizeBytes(3)
+                .method(TrimMethod.SMART)
+                .succeeded();
     }
 
     private static TaskEvent.Failed failed(TaskDocument task, FailureKind kind, String reason) {
-        return new TaskEvent.Failed(task.id(), task.attempt(), "w1", Instant.now(), kind, reason);
+        return aWorkerEvent().forTask(task.id()).attempt(task.attempt()).failed(kind, reason);
     }
 
     @Test
@@ -200,7 +187,7 @@ class TaskEventsTest {
             events.apply(started(task, 1));
             return PublishOutcome.CONFIRMED;
         });
-        var dispatcher = new JobDispatcher(publisher, tasks, TaskHousekeepingTest.properties(false));
+        var dispatcher = new JobDispatcher(publisher, tasks, TaskWiring.properties(false));
 
         var dispatched = dispatcher.dispatch(task);
 
@@ -329,7 +316,7 @@ class TaskEventsTest {
 
         events.apply(started(task, 1));
         events.apply(stale);
-        events.apply(new TaskEvent.Failed(task.id(), 1, "w1", Instant.now(), FailureKind.FINAL, "old"));
+        events.apply(aWorkerEvent().forTask(task.id()).failed(FailureKind.FINAL, "old"));
 
         var after = reload(task);
         assertThat(after.state()).isEqualTo(TaskState.PROCESSING);

@@ -10,86 +10,41 @@ import static org.mockito.Mockito.when;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.vidcut.api.task.TaskBuilder.aTask;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.util.unit.DataSize;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.contracts.ConversionJob;
-import org.vidcut.support.storage.StorageProperties;
 
 class TaskHousekeepingTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private TaskRepository tasks;
     private JobPublisher publisher;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
-    static TaskProperties properties(boolean requeueScheduledOnStartup) {
-        return new TaskProperties(
-                3,
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(2),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(5),
-                requeueScheduledOnStartup,
-                10);
-    }
-
-    static StorageProperties storage() {
-        return new StorageProperties(
-                URI.create("http://localhost:9000"),
-                null,
-                "access",
-                "secret",
-                "vidcut",
-                "us-east-1",
-                DataSize.ofMegabytes(8),
-                Duration.ofHours(1),
-                Duration.ofSeconds(5));
-    }
-
-    /** A fair dispatcher that lets the broker hold one job no worker has started, as with a single worker. */
-    static FairDispatcher dispatcher(
-            MongoTemplate mongo, TaskRepository tasks, JobDispatcher jobs, TaskProperties properties) {
-        var window = new JobWindow(new SchedulingProperties(1, 1, Duration.ofSeconds(1)), OptionalInt::empty);
-        return new FairDispatcher(tasks, new WaitingTasks(mongo), jobs, window, properties);
-    }
-
-    static TaskViews views(MongoTemplate mongo, InMemoryObjectStore store) {
-        return new TaskViews(store, storage(), new WaitingTasks(mongo));
+    static void database() {
+        mongo = InMemoryMongo.template(TaskWiring.class);
     }
 
     @BeforeEach
     void setUp() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, event -> {});
         publisher = mock(JobPublisher.class);
     }
 
     private TaskHousekeeping housekeeping(boolean requeueScheduledOnStartup) {
-        var properties = properties(requeueScheduledOnStartup);
+        var properties = TaskWiring.properties(requeueScheduledOnStartup);
         var retryPolicy = new RetryPolicy(properties);
         var events = new TaskEvents(
                 tasks,
@@ -100,7 +55,7 @@ class TaskHousekeepingTest {
                 () -> {});
         var jobs = new JobDispatcher(publisher, tasks, properties);
         return new TaskHousekeeping(
-                tasks, jobs, dispatcher(mongo.template(), tasks, jobs, properties), events, properties);
+                tasks, jobs, TaskWiring.dispatcher(mongo, tasks, jobs, properties), events, properties);
     }
 
     private TaskDocument saved(TaskState state, Instant nextPublishAt, Instant lastHeartbeatAt) {
@@ -211,7 +166,7 @@ class TaskHousekeepingTest {
         var task = saved(TaskState.PROCESSING, null, Instant.now());
         var events = new TaskEvents(
                 tasks,
-                new RetryPolicy(properties(false)),
+                new RetryPolicy(TaskWiring.properties(false)),
                 new InMemoryObjectStore(),
                 TaskMetrics.unregistered(),
                 new RecordingCancelPublisher(),

@@ -2,26 +2,26 @@ package org.vidcut.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vidcut.api.task.TaskBuilder.aTask;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.contracts.FailureKind;
 import org.vidcut.contracts.TaskEvent;
-import org.vidcut.contracts.TrimMethod;
 
 /** Task meters as Prometheus scrapes them, after real events applied to tasks in the Mongo stand-in. */
 class TaskMetricsTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private TaskRepository tasks;
     private InMemoryObjectStore store;
     private PrometheusMeterRegistry registry;
@@ -29,19 +29,14 @@ class TaskMetricsTest {
     private TaskEvents events;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(TaskMetricsTest.class);
     }
 
     @BeforeEach
     void setUp() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, event -> {});
         store = new InMemoryObjectStore();
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics = new TaskMetrics(registry);
@@ -61,27 +56,16 @@ class TaskMetricsTest {
     private TaskEvent.Succeeded succeeded(TaskDocument task) {
         var key = task.resultObjectKeyFor(task.attempt());
         store.putBytes(key, new byte[] {1, 2, 3}, "video/mp4");
-        return new TaskEvent.Succeeded(
-                task.id(),
-                task.attempt(),
-                "w1",
-                Instant.now(),
-                key,
-                3,
-                8.0,
-                1280,
-                720,
-                "h264",
-                "aac",
-                2.0,
-                10.0,
-                null,
-                null,
-                TrimMethod.REENCODE);
+        return aWorkerEvent()
+                .forTask(task.id())
+                .attempt(task.attempt())
+                .resultKey(key)
+                .sizeBytes(3)
+                .succeeded();
     }
 
     private static TaskEvent.Failed failed(TaskDocument task, int attempt, FailureKind kind) {
-        return new TaskEvent.Failed(task.id(), attempt, "w1", Instant.now(), kind, "broken");
+        return aWorkerEvent().forTask(task.id()).attempt(attempt).failed(kind, "broken");
     }
 
     @Test

@@ -8,40 +8,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.task.TaskTransitions.Trigger;
+import org.vidcut.api.testing.InMemoryMongo;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The task side of the webhook outbox: notifications recorded with the state change, claimed and released. */
 class TaskNotificationsTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private final List<Object> published = new CopyOnWriteArrayList<>();
     private TaskRepository tasks;
     private TaskNotifications notifications;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(TaskNotificationsTest.class);
     }
 
     @BeforeEach
     void setUp() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), published::add);
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, published::add);
         notifications = new TaskNotifications(
-                mongo.template(),
-                TaskHousekeepingTest.views(mongo.template(), new InMemoryObjectStore()),
+                mongo,
+                TaskWiring.views(mongo, new InMemoryObjectStore()),
                 JsonMapper.builder().build());
     }
 
@@ -51,7 +47,7 @@ class TaskNotificationsTest {
 
         tasks.transition(task.id(), 1, Trigger.STARTED, t -> new Update());
 
-        var stored = mongo.template().findById(task.id(), Document.class, "tasks");
+        var stored = mongo.findById(task.id(), Document.class, "tasks");
         assertThat(stored.getList(TaskNotifications.PENDING, Document.class))
                 .extracting(entry -> entry.get("state"))
                 .containsExactly("PROCESSING");

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,12 @@ import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.RabbitBroker;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.api.video.OwnedVideos;
 import org.vidcut.contracts.ConversionJob;
 import org.vidcut.contracts.MessageCodec;
@@ -27,40 +28,34 @@ import org.vidcut.contracts.Topology;
 /** Creating a task against the real broker (a throw-away route on it) and against no broker at all. */
 class TaskPublishingTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private TaskRepository tasks;
     private OwnedVideos videos;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(TaskPublishingTest.class);
     }
 
     @BeforeEach
     void setUp() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, event -> {});
         videos = mock(OwnedVideos.class);
         when(videos.findOwned("alice", "v1")).thenReturn(TaskPlannerTest.mp4());
     }
 
     private TaskService service(JobPublisher publisher) {
-        var properties = TaskHousekeepingTest.properties(false);
+        var properties = TaskWiring.properties(false);
         var store = new InMemoryObjectStore();
         return new TaskService(
                 tasks,
                 videos,
-                TaskHousekeepingTest.dispatcher(
-                        mongo.template(), tasks, new JobDispatcher(publisher, tasks, properties), properties),
+                TaskWiring.dispatcher(mongo, tasks, new JobDispatcher(publisher, tasks, properties), properties),
                 store,
                 properties,
                 TaskMetrics.unregistered(),
-                TaskHousekeepingTest.views(mongo.template(), store),
+                TaskWiring.views(mongo, store),
                 new RecordingCancelPublisher());
     }
 
@@ -77,7 +72,7 @@ class TaskPublishingTest {
             admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with(Topology.JOBS_ROUTING_KEY));
             var publisher = new JobPublisher(connectionFactory, exchange.getName(), Topology.JOBS_ROUTING_KEY);
 
-            var view = service(publisher).create("alice", TaskServiceTest.trim("v1"));
+            var view = service(publisher).create("alice", TaskWiring.trim("v1"));
 
             assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
             assertThat(tasks.findById(view.id()).orElseThrow().state()).isEqualTo(TaskState.SCHEDULED);
@@ -97,7 +92,7 @@ class TaskPublishingTest {
     void unreachableBrokerLeavesTheJobDueForTheSweeper() {
         var connectionFactory = RabbitBroker.connectionFactory(RabbitBroker.closedPort());
         try {
-            var view = service(new JobPublisher(connectionFactory)).create("alice", TaskServiceTest.trim("v1"));
+            var view = service(new JobPublisher(connectionFactory)).create("alice", TaskWiring.trim("v1"));
 
             assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
             var task = tasks.findById(view.id()).orElseThrow();

@@ -12,38 +12,34 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.task.TaskTransitions.Trigger;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.contracts.TrimMethod;
 
 class TaskRepositoryTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private final List<Object> announced = new ArrayList<>();
     private TaskRepository tasks;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(TaskRepositoryTest.class);
     }
 
     @BeforeEach
     void emptyCollection() {
-        mongo.template().dropCollection(TaskDocument.class);
+        mongo.dropCollection(TaskDocument.class);
         announced.clear();
         // the webhooks' wake-ups are TaskNotificationsTest's concern
-        tasks = new TaskRepository(mongo.template(), event -> {
+        tasks = new TaskRepository(mongo, event -> {
             if (event instanceof TaskChanged) {
                 announced.add(event);
             }
@@ -79,7 +75,7 @@ class TaskRepositoryTest {
 
         assertThat(read).usingRecursiveComparison().isEqualTo(task);
         assertThat(read.history()).hasSize(3);
-        assertThat(mongo.template().getCollection("tasks").find().first())
+        assertThat(mongo.getCollection("tasks").find().first())
                 .containsKeys("owner_id", "video_id", "next_publish_at", "created_at");
     }
 
@@ -261,7 +257,7 @@ class TaskRepositoryTest {
                 .extracting(TaskDocument::id)
                 .containsExactly(doomed.id());
 
-        assertThat(mongo.template().count(new Query(), TaskDocument.class)).isEqualTo(2);
+        assertThat(mongo.count(new Query(), TaskDocument.class)).isEqualTo(2);
         assertThat(tasks.findById(kept.id())).isPresent();
         assertThat(announced).last().isEqualTo(new TaskChanged(doomed.id(), "alice", "done", 0, true));
     }

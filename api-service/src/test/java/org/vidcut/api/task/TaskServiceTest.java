@@ -12,17 +12,18 @@ import static org.vidcut.api.task.TaskBuilder.aTask;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.messaging.JobPublisher;
 import org.vidcut.api.messaging.PublishOutcome;
 import org.vidcut.api.messaging.RecordingCancelPublisher;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.testing.InMemoryMongo;
 import org.vidcut.api.video.OwnedVideos;
 import org.vidcut.api.video.VideoDeleted;
 import org.vidcut.api.video.VideoNotFound;
@@ -33,7 +34,7 @@ import org.vidcut.contracts.TrimMethod;
 
 class TaskServiceTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private TaskRepository tasks;
     private JobPublisher publisher;
     private OwnedVideos videos;
@@ -42,40 +43,30 @@ class TaskServiceTest {
     private TaskService service;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(TaskServiceTest.class);
     }
 
     @BeforeEach
     void setUp() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, event -> {});
         publisher = mock(JobPublisher.class);
         videos = mock(OwnedVideos.class);
         when(videos.findOwned("alice", "v1")).thenReturn(TaskPlannerTest.mp4());
         when(videos.findOwned("mallory", "v1")).thenThrow(new VideoNotFound("v1"));
         store = new InMemoryObjectStore();
         cancels = new RecordingCancelPublisher();
-        var properties = TaskHousekeepingTest.properties(false);
+        var properties = TaskWiring.properties(false);
         service = new TaskService(
                 tasks,
                 videos,
-                TaskHousekeepingTest.dispatcher(
-                        mongo.template(), tasks, new JobDispatcher(publisher, tasks, properties), properties),
+                TaskWiring.dispatcher(mongo, tasks, new JobDispatcher(publisher, tasks, properties), properties),
                 store,
                 properties,
                 TaskMetrics.unregistered(),
-                TaskHousekeepingTest.views(mongo.template(), store),
+                TaskWiring.views(mongo, store),
                 cancels);
-    }
-
-    static CreateTaskRequest trim(String videoId) {
-        return new CreateTaskRequest(videoId, 2, "00:00:10", null, null, null, null);
     }
 
     private TaskDocument stored(String id) {
@@ -94,7 +85,7 @@ class TaskServiceTest {
     void createdTaskIsScheduledOnceTheBrokerConfirms() {
         when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
 
-        var view = service.create("alice", trim("v1"));
+        var view = service.create("alice", TaskWiring.trim("v1"));
 
         assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
         assertThat(view.attempts()).isEqualTo(1);
@@ -123,7 +114,7 @@ class TaskServiceTest {
         when(publisher.publish(any(), any())).thenReturn(PublishOutcome.BROKER_UNAVAILABLE);
         var before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        var view = service.create("alice", trim("v1"));
+        var view = service.create("alice", TaskWiring.trim("v1"));
 
         assertThat(view.state()).isEqualTo(TaskState.SCHEDULED);
         assertThat(stored(view.id()).handedOutAt()).isNotNull();
@@ -133,7 +124,7 @@ class TaskServiceTest {
 
     @Test
     void rejectsAMissingVideoId() {
-        assertThatThrownBy(() -> service.create("alice", trim(null)))
+        assertThatThrownBy(() -> service.create("alice", TaskWiring.trim(null)))
                 .isInstanceOf(InvalidTaskRequest.class)
                 .hasMessageStartingWith("video_id:");
         assertThatThrownBy(() -> service.create("alice", new CreateTaskRequest(7, 1, null, null, null, null, null)))
@@ -143,9 +134,10 @@ class TaskServiceTest {
 
     @Test
     void anotherUsersVideoIsNotFoundAndNothingIsSaved() {
-        assertThatThrownBy(() -> service.create("mallory", trim("v1"))).isInstanceOf(VideoNotFound.class);
+        assertThatThrownBy(() -> service.create("mallory", TaskWiring.trim("v1")))
+                .isInstanceOf(VideoNotFound.class);
 
-        assertThat(mongo.template().findAll(TaskDocument.class)).isEmpty();
+        assertThat(mongo.findAll(TaskDocument.class)).isEmpty();
         verify(publisher, never()).publish(any(), any());
     }
 
@@ -154,15 +146,15 @@ class TaskServiceTest {
         assertThatThrownBy(() -> service.create("alice", new CreateTaskRequest("v1", 5, 2, null, null, null, null)))
                 .isInstanceOf(InvalidTaskRequest.class);
 
-        assertThat(mongo.template().findAll(TaskDocument.class)).isEmpty();
+        assertThat(mongo.findAll(TaskDocument.class)).isEmpty();
     }
 
     @Test
     void aVideoCanHaveManyTasks() {
         when(publisher.publish(any(), any())).thenReturn(PublishOutcome.CONFIRMED);
 
-        var first = service.create("alice", trim("v1"));
-        var second = service.create("alice", trim("v1"));
+        var first = service.create("alice", TaskWiring.trim("v1"));
+        var second = service.create("alice", TaskWiring.trim("v1"));
 
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(service.list("alice", null, "v1", PageRequest.of(0, 10)).getTotalElements())

@@ -9,37 +9,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.vidcut.api.task.TaskTransitions.Row;
 import org.vidcut.api.task.TaskTransitions.Trigger;
+import org.vidcut.api.testing.InMemoryMongo;
 
 /** The transition table as the repository applies it to stored tasks on the MongoDB stand-in. */
 class TaskTransitionsTest {
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private TaskRepository tasks;
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(TaskTransitionsTest.class);
     }
 
     @BeforeEach
     void emptyCollection() {
-        mongo.template().dropCollection(TaskDocument.class);
-        tasks = new TaskRepository(mongo.template(), event -> {});
+        mongo.dropCollection(TaskDocument.class);
+        tasks = new TaskRepository(mongo, event -> {});
     }
 
     static Stream<Row> everyRow() {

@@ -7,31 +7,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.vidcut.api.testing.InMemoryMongo;
 
 class UnfinishedTaskMetricsTest {
 
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofMinutes(2);
 
-    private static MongoStandIn mongo;
+    private static MongoTemplate mongo;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    static void database() {
+        mongo = InMemoryMongo.template(UnfinishedTaskMetricsTest.class);
     }
 
     @BeforeEach
     void emptyCollection() {
-        mongo.template().dropCollection(TaskDocument.class);
+        mongo.dropCollection(TaskDocument.class);
     }
 
     @Test
@@ -43,7 +39,7 @@ class UnfinishedTaskMetricsTest {
         save(TaskState.PROCESSING, now.minusSeconds(10));
         save(TaskState.PROCESSING, now.minus(HEARTBEAT_TIMEOUT).minusSeconds(30));
         save(TaskState.DONE, null);
-        var gauges = new UnfinishedTaskMetrics(mongo.template(), HEARTBEAT_TIMEOUT, registry, Clock.systemUTC());
+        var gauges = new UnfinishedTaskMetrics(mongo, HEARTBEAT_TIMEOUT, registry, Clock.systemUTC());
 
         gauges.count();
 
@@ -56,7 +52,7 @@ class UnfinishedTaskMetricsTest {
     @Test
     void reportsUnknownBeforeTheFirstCountAndWhenTheLastOneIsOlderThanTheHeartbeatTimeout() {
         var clock = new MutableClock(Instant.now());
-        var gauges = new UnfinishedTaskMetrics(mongo.template(), HEARTBEAT_TIMEOUT, registry, clock);
+        var gauges = new UnfinishedTaskMetrics(mongo, HEARTBEAT_TIMEOUT, registry, clock);
         assertThat(registry.get(UnfinishedTaskMetrics.SILENT).gauge().value()).isNaN();
 
         gauges.count();
@@ -75,11 +71,8 @@ class UnfinishedTaskMetricsTest {
     }
 
     private static void save(TaskState state, Instant lastHeartbeat) {
-        mongo.template()
-                .insert(TaskBuilder.aTask()
-                        .in(state)
-                        .lastHeartbeatAt(lastHeartbeat)
-                        .build());
+        mongo.insert(
+                TaskBuilder.aTask().in(state).lastHeartbeatAt(lastHeartbeat).build());
     }
 
     private static final class MutableClock extends Clock {

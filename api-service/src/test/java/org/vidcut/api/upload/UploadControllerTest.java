@@ -34,23 +34,22 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.util.unit.DataSize;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryMultipartStore;
 import org.vidcut.api.storage.InMemoryObjectStore;
+import org.vidcut.api.testing.WithInMemoryMongo;
 import org.vidcut.api.video.VideoView;
 import org.vidcut.api.video.Videos;
 import org.vidcut.api.web.ApiProblem;
 
 /** {@code /v1/uploads} with the store and the video feature replaced: what is refused, what is kept. */
+@WithInMemoryMongo
 @WebMvcTest(
         controllers = UploadController.class,
         properties = {"vidcut.upload.part-size=5MB", "vidcut.upload.expiry=1h", "vidcut.upload.cleanup-interval=1h"})
@@ -68,11 +67,6 @@ class UploadControllerTest {
 
     static final long MIB = 1024 * 1024;
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("upload-controller"));
-    }
 
     /** A clock the test moves forward, for expiry. */
     static class MovableClock extends Clock {

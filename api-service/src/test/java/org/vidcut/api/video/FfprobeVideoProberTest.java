@@ -30,7 +30,8 @@ class FfprobeVideoProberTest {
     Path dir;
 
     private final FfprobeVideoProber prober = new FfprobeVideoProber(
-            new MediaProperties("ffprobe", Duration.ofSeconds(30), Duration.ofMinutes(10)), MediaLimitsTest.defaults());
+            new MediaProperties("ffprobe", Duration.ofSeconds(30), Duration.ofMinutes(10)),
+            BoundMediaLimits.defaults());
 
     private Path ffmpeg(String name, String... args) throws IOException, InterruptedException {
         var out = dir.resolve(name);
@@ -191,7 +192,7 @@ class FfprobeVideoProberTest {
         var broken = new FfprobeVideoProber(
                 new MediaProperties(
                         dir.resolve("no-such-ffprobe").toString(), Duration.ofSeconds(5), Duration.ofMinutes(1)),
-                MediaLimitsTest.defaults());
+                BoundMediaLimits.defaults());
         var clip = Files.writeString(dir.resolve("x.mp4"), "x");
 
         assertThatThrownBy(() -> broken.probe(clip.toString())).isInstanceOf(MediaToolUnavailable.class);

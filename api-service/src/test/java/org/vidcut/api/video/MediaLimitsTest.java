@@ -4,48 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /** Each limit on its own, with the defaults as the service binds them. */
 class MediaLimitsTest {
 
-    /** The limits as bound from the given settings, validated like the service does. */
-    static MediaLimits bind(Map<String, String> settings) {
-        var validator = new LocalValidatorFactoryBean();
-        validator.afterPropertiesSet();
-        var bound = new HashMap<Object, Object>(defaultsFile());
-        bound.putAll(settings);
-        return new Binder(new MapConfigurationPropertySource(bound))
-                .bindOrCreate(
-                        "vidcut.media.limits", Bindable.of(MediaLimits.class), new ValidationBindHandler(validator));
-    }
-
-    /** The service's defaults are written once, in its defaults file. */
-    private static Properties defaultsFile() {
-        try {
-            return PropertiesLoaderUtils.loadAllProperties("api-service-defaults.properties");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static MediaLimits defaults() {
-        return bind(Map.of());
-    }
-
-    private final MediaLimits limits = defaults();
+    private final MediaLimits limits = BoundMediaLimits.defaults();
 
     /** A plain 1080p clip of 10 minutes at 25 fps with sound, 50 MB: well within every limit. */
     private static MediaClaims ordinary() {
@@ -159,7 +125,8 @@ class MediaLimitsTest {
 
     @Test
     void limitsAreConfigurable() {
-        var strict = bind(Map.of("vidcut.media.limits.max-side", "1920", "vidcut.media.limits.max-duration", "5m"));
+        var strict = BoundMediaLimits.bind(
+                Map.of("vidcut.media.limits.max-side", "1920", "vidcut.media.limits.max-duration", "5m"));
 
         assertThatThrownBy(() -> strict.check(ordinary()))
                 .hasMessage("the video is 600.0 s long; the limit is 300.0 s");
@@ -168,9 +135,9 @@ class MediaLimitsTest {
 
     @Test
     void refusesNonsenseSettings() {
-        assertThatThrownBy(() -> bind(Map.of("vidcut.media.limits.max-side", "0")))
+        assertThatThrownBy(() -> BoundMediaLimits.bind(Map.of("vidcut.media.limits.max-side", "0")))
                 .isInstanceOf(BindException.class);
-        assertThatThrownBy(() -> bind(Map.of("vidcut.media.limits.min-bytes-per-second", "-1")))
+        assertThatThrownBy(() -> BoundMediaLimits.bind(Map.of("vidcut.media.limits.min-bytes-per-second", "-1")))
                 .isInstanceOf(BindException.class);
     }
 }

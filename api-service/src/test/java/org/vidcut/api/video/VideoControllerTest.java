@@ -17,8 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,20 +30,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
-import org.vidcut.contracts.Track;
+import org.vidcut.api.testing.WithInMemoryMongo;
 import org.vidcut.support.storage.StorageProperties;
 
+@WithInMemoryMongo
 @WebMvcTest(
         controllers = VideoController.class,
         properties = {
@@ -60,34 +56,6 @@ import org.vidcut.support.storage.StorageProperties;
 @EnableConfigurationProperties({UploadProperties.class, MediaProperties.class, StorageProperties.class})
 @Import({VideoService.class, TestAuth.class, VideoControllerTest.Doubles.class})
 class VideoControllerTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("video-controller"));
-    }
-
-    /** Answers like ffprobe would, or refuses, and remembers what it was asked to read. */
-    static class StubProber implements VideoProber {
-        final List<String> inputs = new ArrayList<>();
-        VideoUnreadable refusal;
-
-        @Override
-        public MediaProbe probe(String input) {
-            inputs.add(input);
-            if (refusal != null) {
-                throw refusal;
-            }
-            return new MediaProbe(
-                    12.5,
-                    720,
-                    1280,
-                    "h264",
-                    "aac",
-                    "mov,mp4,m4a,3gp,3g2,mj2",
-                    90,
-                    List.of(new Track(0, Track.VIDEO, "h264", null), new Track(1, Track.AUDIO, "aac", "eng")));
-        }
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Doubles {

@@ -11,18 +11,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.vidcut.api.InMemoryMongo;
+import org.vidcut.api.testing.WithInMemoryMongo;
 
+@WithInMemoryMongo
 @DataMongoTest
 @Import(VideoIndexes.class)
 class VideoRepositoryTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("video-repository"));
-    }
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -32,22 +32,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.storage.StoredObject;
+import org.vidcut.api.testing.WithInMemoryMongo;
 import org.vidcut.support.storage.StorageProperties;
 
 /**
  * Hostile uploads of GitHub issue 4: injection and traversal filenames are only ever a sanitized display name
  * (the object key and the probe input are built from ids), and refused uploads leave nothing behind.
  */
+@WithInMemoryMongo
 @WebMvcTest(
         controllers = VideoController.class,
         properties = {
@@ -60,11 +59,6 @@ import org.vidcut.support.storage.StorageProperties;
 @EnableConfigurationProperties({UploadProperties.class, MediaProperties.class, StorageProperties.class})
 @Import({VideoService.class, TestAuth.class, VideoUploadBadInputTest.Doubles.class})
 class VideoUploadBadInputTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("video-upload-bad-input"));
-    }
 
     /** Remembers every key written, so a test can show that a refused upload wrote nothing at all. */
     static class RecordingObjectStore extends InMemoryObjectStore {
@@ -85,8 +79,8 @@ class VideoUploadBadInputTest {
         }
 
         @Bean
-        VideoControllerTest.StubProber prober() {
-            return new VideoControllerTest.StubProber();
+        StubProber prober() {
+            return new StubProber();
         }
     }
 
@@ -103,7 +97,7 @@ class VideoUploadBadInputTest {
     RecordingObjectStore store;
 
     @Autowired
-    VideoControllerTest.StubProber prober;
+    StubProber prober;
 
     @Autowired
     MongoTemplate mongo;

@@ -31,22 +31,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.InMemoryObjectStore;
 import org.vidcut.api.storage.StoredObject;
+import org.vidcut.api.testing.WithInMemoryMongo;
 import org.vidcut.support.storage.StorageProperties;
 
 /**
  * Uploads that claim more than their bytes hold (GitHub issue 9), through the real ffprobe: refused with 422
  * naming the limit, and nothing stays stored.
  */
+@WithInMemoryMongo
 @WebMvcTest(
         controllers = VideoController.class,
         properties = {
@@ -66,11 +65,6 @@ class VideoUploadLimitsTest {
 
     @TempDir
     static Path objects;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("video-upload-limits"));
-    }
 
     /** Keeps objects in memory and hands ffprobe a local copy instead of a presigned link. */
     static class FileLinkObjectStore extends InMemoryObjectStore {

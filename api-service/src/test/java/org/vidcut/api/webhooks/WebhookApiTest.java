@@ -11,48 +11,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vidcut.api.InMemoryMongo;
-import org.vidcut.api.auth.TestAuth;
-import org.vidcut.api.messaging.RabbitBroker;
+import org.vidcut.api.auth.SignedUpUser;
+import org.vidcut.api.testing.ApiIntegrationTest;
 
 /**
  * The webhook endpoints in the whole api, with the production setting that refuses private targets. Public
  * targets are IP literals, so that no test depends on DNS.
  */
-@SpringBootTest(
-        properties = {
-            "vidcut.auth.jwt-secret=" + TestAuth.SECRET,
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
-            "spring.rabbitmq.connection-timeout=1s",
-            "vidcut.auth.bcrypt-strength=4"
-        })
-@AutoConfigureMockMvc
+@ApiIntegrationTest
 @DirtiesContext
 class WebhookApiTest {
 
     private static final String PUBLIC_URL = "https://93.184.215.14/hooks/vidcut";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("webhook-api"));
-        registry.add("spring.rabbitmq.host", () -> RabbitBroker.HOST);
-        registry.add("spring.rabbitmq.port", RabbitBroker::closedPort);
-    }
 
     @Autowired
     MockMvc mvc;
@@ -60,28 +39,11 @@ class WebhookApiTest {
     private static String alice;
     private static String bob;
 
-    /** A registered user of the running api: its id and an {@code Authorization} header value. */
-    record User(String id, String bearer) {}
-
-    static User signUp(MockMvc mvc) throws Exception {
-        var name = "user" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var answer = mvc.perform(post("/v1/users")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(
-                                "{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"a long enough password\"}"
-                                        .formatted(name, name)))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return new User(JsonPath.read(answer, "$.id"), "Bearer " + JsonPath.read(answer, "$.token"));
-    }
-
     @BeforeEach
     void signUpAliceAndBobOnce() throws Exception {
         if (alice == null) {
-            alice = signUp(mvc).bearer();
-            bob = signUp(mvc).bearer();
+            alice = SignedUpUser.signUp(mvc).bearer();
+            bob = SignedUpUser.signUp(mvc).bearer();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
@@ -16,35 +17,24 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vidcut.api.InMemoryMongo;
-import org.vidcut.api.auth.TestAuth;
-import org.vidcut.api.messaging.RabbitBroker;
+import org.vidcut.api.auth.SignedUpUser;
 import org.vidcut.api.messaging.TaskEventSink;
-import org.vidcut.api.task.TaskFixtures;
-import org.vidcut.contracts.TaskEvent;
+import org.vidcut.api.task.StoredTasks;
+import org.vidcut.api.testing.ApiIntegrationTest;
 
 /**
  * Webhook deliveries end to end in the api: worker events drive a task, and a receiver in the test checks what
  * arrives with its own verifier. The sweep interval is long, so every delivery here goes out on the fast path
  * (the change, a scheduled retry or a redelivery wakes the sweeper), never on a periodic sweep.
  */
-@SpringBootTest(
+@ApiIntegrationTest(
         properties = {
-            "vidcut.auth.jwt-secret=" + TestAuth.SECRET,
-            "vidcut.auth.bcrypt-strength=4",
-            "vidcut.storage.access-key=test",
-            "vidcut.storage.secret-key=test-secret",
             "vidcut.storage.public-endpoint=http://media.example",
-            "spring.rabbitmq.connection-timeout=1s",
             "vidcut.webhooks.allow-private-targets=true",
             "vidcut.webhooks.retry-backoff=200ms",
             "vidcut.webhooks.max-backoff=400ms",
@@ -53,19 +43,11 @@ import org.vidcut.contracts.TaskEvent;
             "vidcut.webhooks.read-timeout=1s",
             "vidcut.webhooks.lease=5s"
         })
-@AutoConfigureMockMvc
 @DirtiesContext
 class WebhookDeliveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryTest.class);
     private static final WebhookReceiver RECEIVER = WebhookReceiver.start();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("webhook-delivery"));
-        registry.add("spring.rabbitmq.host", () -> RabbitBroker.HOST);
-        registry.add("spring.rabbitmq.port", RabbitBroker::closedPort);
-    }
 
     @AfterAll
     static void stopReceiver() {
@@ -83,13 +65,13 @@ class WebhookDeliveryTest {
 
     @Test
     void receiverSeesTaskDoneOnceSignedAfterAnsweringTwice500() throws Exception {
-        var user = WebhookApiTest.signUp(mvc);
+        var user = SignedUpUser.signUp(mvc);
         var secret = createWebhook(user, "{\"url\":\"" + RECEIVER.url() + "\"}");
-        var taskId = TaskFixtures.insertScheduled(mongo, user.id());
+        var taskId = StoredTasks.scheduledQuietly(mongo, user.id());
         RECEIVER.failNext(2);
 
-        events.apply(new TaskEvent.Started(taskId, 1, "w1", Instant.now()));
-        events.apply(succeeded(taskId));
+        events.apply(aWorkerEvent().forTask(taskId).started());
+        events.apply(aWorkerEvent().forTask(taskId).succeeded());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> answered(taskId, 204) == 1);
         // nothing more arrives: no duplicate of the received event, and no task.processing (not subscribed)
@@ -113,13 +95,13 @@ class WebhookDeliveryTest {
 
     @Test
     void deliveryLogShowsAttemptsAndRedeliverySendsTheSameEventAgain() throws Exception {
-        var user = WebhookApiTest.signUp(mvc);
+        var user = SignedUpUser.signUp(mvc);
         createWebhook(user, "{\"url\":\"" + RECEIVER.url() + "\",\"events\":[\"task.processing\"]}");
         var webhookId = webhookIdOf(user);
-        var taskId = TaskFixtures.insertScheduled(mongo, user.id());
+        var taskId = StoredTasks.scheduledQuietly(mongo, user.id());
         RECEIVER.failNext(1);
 
-        events.apply(new TaskEvent.Started(taskId, 1, "w1", Instant.now()));
+        events.apply(aWorkerEvent().forTask(taskId).started());
         await().atMost(Duration.ofSeconds(10)).until(() -> answered(taskId, 204) == 1);
 
         var log = mvc.perform(
@@ -149,12 +131,12 @@ class WebhookDeliveryTest {
 
     @Test
     void theStateChangeItselfStartsTheDeliveryWithoutWaitingForASweep() throws Exception {
-        var user = WebhookApiTest.signUp(mvc);
+        var user = SignedUpUser.signUp(mvc);
         createWebhook(user, "{\"url\":\"" + RECEIVER.url() + "\",\"events\":[\"task.processing\"]}");
-        var taskId = TaskFixtures.insertScheduled(mongo, user.id());
+        var taskId = StoredTasks.scheduledQuietly(mongo, user.id());
 
         var changed = System.nanoTime();
-        events.apply(new TaskEvent.Started(taskId, 1, "w1", Instant.now()));
+        events.apply(aWorkerEvent().forTask(taskId).started());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> answered(taskId, 204) == 1);
         var latency = Duration.ofNanos(System.nanoTime() - changed);
@@ -163,7 +145,7 @@ class WebhookDeliveryTest {
         assertThat(latency).isLessThan(Duration.ofSeconds(20));
     }
 
-    private String createWebhook(WebhookApiTest.User user, String body) throws Exception {
+    private String createWebhook(SignedUpUser user, String body) throws Exception {
         var answer = mvc.perform(post("/v1/webhooks")
                         .header(HttpHeaders.AUTHORIZATION, user.bearer())
                         .contentType(MediaType.APPLICATION_JSON)
@@ -175,7 +157,7 @@ class WebhookDeliveryTest {
         return JsonPath.read(answer, "$.secret");
     }
 
-    private String webhookIdOf(WebhookApiTest.User user) throws Exception {
+    private String webhookIdOf(SignedUpUser user) throws Exception {
         var list = mvc.perform(get("/v1/webhooks").header(HttpHeaders.AUTHORIZATION, user.bearer()))
                 .andReturn()
                 .getResponse()
@@ -191,25 +173,5 @@ class WebhookDeliveryTest {
 
     private static long answered(String taskId, int status) {
         return receivedFor(taskId).stream().filter(r -> r.answered() == status).count();
-    }
-
-    static TaskEvent.Succeeded succeeded(String taskId) {
-        return new TaskEvent.Succeeded(
-                taskId,
-                1,
-                "w1",
-                Instant.now(),
-                "ignored",
-                1234,
-                7.96,
-                1280,
-                720,
-                "h264",
-                "aac",
-                1.96,
-                9.92,
-                null,
-                null,
-                null);
     }
 }

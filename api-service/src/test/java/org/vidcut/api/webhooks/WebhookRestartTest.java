@@ -2,6 +2,7 @@ package org.vidcut.api.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.vidcut.api.testing.WorkerEventBuilder.aWorkerEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +11,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.vidcut.api.ApiApplication;
-import org.vidcut.api.InMemoryMongo;
 import org.vidcut.api.auth.TestAuth;
 import org.vidcut.api.messaging.RabbitBroker;
 import org.vidcut.api.messaging.TaskEventSink;
-import org.vidcut.api.task.TaskFixtures;
-import org.vidcut.contracts.TaskEvent;
+import org.vidcut.api.task.StoredTasks;
+import org.vidcut.api.testing.InMemoryMongo;
 
 /** Deliveries live in the database, not in an api process: one run's pending delivery is made by the next. */
 class WebhookRestartTest {
@@ -30,10 +30,10 @@ class WebhookRestartTest {
                 secret = first.getBean(WebhookService.class)
                         .create("alice", new CreateWebhookRequest(receiver.url(), null))
                         .secret();
-                taskId = TaskFixtures.insertScheduled(first.getBean(MongoTemplate.class), "alice");
+                taskId = StoredTasks.scheduledQuietly(first.getBean(MongoTemplate.class), "alice");
                 var events = first.getBean(TaskEventSink.class);
-                events.apply(new TaskEvent.Started(taskId, 1, "w1", Instant.now()));
-                events.apply(WebhookDeliveryTest.succeeded(taskId));
+                events.apply(aWorkerEvent().forTask(taskId).started());
+                events.apply(aWorkerEvent().forTask(taskId).succeeded());
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> !receiver.received().isEmpty());
             }
@@ -65,7 +65,7 @@ class WebhookRestartTest {
                 .run(
                         "--server.port=0",
                         "--management.server.port=0",
-                        "--spring.mongodb.uri=" + InMemoryMongo.uri("webhook-restart"),
+                        "--spring.mongodb.uri=" + InMemoryMongo.uri(WebhookRestartTest.class),
                         "--spring.rabbitmq.host=" + RabbitBroker.HOST,
                         "--spring.rabbitmq.port=" + RabbitBroker.closedPort(),
                         "--spring.rabbitmq.connection-timeout=1s",
