@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -69,11 +70,16 @@ class ConversionPipelineTest {
     }
 
     private WorkerProperties properties(Duration timeoutBase, DataSize maxOutput, DataSize memoryLimit) {
+        return properties(timeoutBase, maxOutput, memoryLimit, "ffprobe");
+    }
+
+    private WorkerProperties properties(
+            Duration timeoutBase, DataSize maxOutput, DataSize memoryLimit, String ffprobe) {
         return new WorkerProperties(
                 "test-worker",
                 1,
                 "ffmpeg",
-                "ffprobe",
+                ffprobe,
                 workDir,
                 Duration.ofMillis(100),
                 timeoutBase,
@@ -151,6 +157,27 @@ class ConversionPipelineTest {
         assertThat(result.startSeconds()).isCloseTo(1.0, within(0.1));
         assertThat(result.endSeconds()).isEqualTo(3.0);
         assertThat(result.durationSeconds()).isCloseTo(2.0, within(0.1));
+    }
+
+    @Test
+    void aKeyframeTrimOfTheAskedLengthReadsItsResultOnce() throws IOException {
+        var calls = workDir.resolve("ffprobe-calls");
+        var ffprobe = workDir.resolve("ffprobe");
+        Files.writeString(ffprobe, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec ffprobe \"$@\"\n");
+        Files.setPosixFilePermissions(ffprobe, PosixFilePermissions.fromString("rwx------"));
+        service.close();
+        service = new ConversionService(
+                properties(
+                        Duration.ofSeconds(60), DataSize.ofMegabytes(100), DataSize.ofGigabytes(2), ffprobe.toString()),
+                store);
+
+        convert("probed-once", new Operations(1, 3, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false));
+
+        // the keyframe interval of a copy is read only when the copy is shorter than asked
+        var resultReads = Files.readAllLines(calls).stream()
+                .filter(call -> !call.contains(SOURCE))
+                .toList();
+        assertThat(resultReads).hasSize(1);
     }
 
     @Test
