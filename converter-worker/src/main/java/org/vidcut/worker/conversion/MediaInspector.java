@@ -34,6 +34,9 @@ final class MediaInspector {
     /** How far before the cut a keyframe is looked for first; GOPs are rarely longer than a few seconds. */
     static final double KEYFRAME_WINDOW_SECONDS = 20;
 
+    /** The source's first probe also reads this much around the cut: most GOPs are shorter. */
+    private static final double FIRST_LOOK_SECONDS = 3;
+
     /** Every stream's coding, timing and rotation, and the container's: enough for every use of a file's header. */
     private static final List<String> DESCRIBE = List.of("-show_format", "-show_streams");
 
@@ -61,9 +64,47 @@ final class MediaInspector {
      * is set, the keyframe before the cut (see {@link #withKeyframe}).
      */
     SourceFacts read(String input, Operations operations, Supervision supervision, boolean keyframe) {
-        var json = run(input, DESCRIBE, supervision);
-        var facts = new SourceFacts(json == null ? null : ProbedMedia.of(json), json, null);
+        var lookup = keyframe && operations.format().hasVideo() && operations.startSeconds() > 0;
+        var query = new ArrayList<>(DESCRIBE);
+        if (lookup) {
+            // the same run reads the packets just before the cut: a process and a read of the header saved
+            var from = Math.max(0, operations.startSeconds() - FIRST_LOOK_SECONDS);
+            var to = operations.startSeconds() + FIRST_LOOK_SECONDS;
+            query.addAll(List.of(
+                    "-show_entries",
+                    "packet=stream_index,pts_time,flags",
+                    "-read_intervals",
+                    String.format(Locale.ROOT, "%.6f%%%.6f", from, to)));
+        }
+        var json = run(input, query, supervision);
+        var media = json == null ? null : ProbedMedia.of(json);
+        var found = lookup && media != null && media.hasVideo()
+                ? keyframeRead(json, media, operations.startSeconds())
+                : null;
+        var facts = new SourceFacts(media, json, found);
         return keyframe ? withKeyframe(facts, input, operations, supervision) : facts;
+    }
+
+    /**
+     * The keyframe at or before the cut among the packets a probe read, counted like {@code -ss}; null unless the
+     * packets reach the cut and hold a keyframe before it (a container starting late, a long GOP): then the
+     * keyframe is looked up on its own.
+     */
+    private static @Nullable Double keyframeRead(JsonNode json, ProbedMedia media, double seconds) {
+        double target = media.startSeconds() + seconds + 0.000_001;
+        double best = Double.NaN;
+        double last = Double.NEGATIVE_INFINITY;
+        for (var packet : json.path("packets")) {
+            if (packet.path("stream_index").asInt(-1) != media.videoIndex()) {
+                continue;
+            }
+            double time = packet.path("pts_time").asDouble(Double.NaN);
+            last = Math.max(last, time);
+            if (packet.path("flags").asString("").contains("K") && time <= target) {
+                best = Double.isNaN(best) ? time : Math.max(best, time);
+            }
+        }
+        return Double.isNaN(best) || last < target ? null : Math.max(0, best - media.startSeconds());
     }
 
     /**

@@ -161,6 +161,29 @@ class ConversionPipelineTest {
 
     @Test
     void aKeyframeTrimOfTheAskedLengthReadsItsResultOnce() throws IOException {
+        var calls = recordFfprobeCalls();
+
+        convert("probed-once", new Operations(1, 3, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false));
+
+        // the keyframe interval of a copy is read only when the copy is shorter than asked
+        assertThat(Files.readAllLines(calls).stream().filter(call -> !call.contains(SOURCE)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aKeyframeTrimReadsItsSourceHeaderAndTheKeyframeBeforeTheCutInOneRun() throws IOException {
+        var calls = recordFfprobeCalls();
+
+        var result =
+                convert("source-once", new Operations(1.5, 3, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false));
+
+        assertThat(result.startSeconds()).isCloseTo(1.0, within(0.1));
+        assertThat(Files.readAllLines(calls).stream().filter(call -> call.contains(SOURCE)))
+                .hasSize(1);
+    }
+
+    /** Replaces the service by one whose ffprobe logs every invocation; returns the log. */
+    private Path recordFfprobeCalls() throws IOException {
         var calls = workDir.resolve("ffprobe-calls");
         var ffprobe = workDir.resolve("ffprobe");
         Files.writeString(ffprobe, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec ffprobe \"$@\"\n");
@@ -170,14 +193,7 @@ class ConversionPipelineTest {
                 properties(
                         Duration.ofSeconds(60), DataSize.ofMegabytes(100), DataSize.ofGigabytes(2), ffprobe.toString()),
                 store);
-
-        convert("probed-once", new Operations(1, 3, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false));
-
-        // the keyframe interval of a copy is read only when the copy is shorter than asked
-        var resultReads = Files.readAllLines(calls).stream()
-                .filter(call -> !call.contains(SOURCE))
-                .toList();
-        assertThat(resultReads).hasSize(1);
+        return calls;
     }
 
     @Test
