@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Instant;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.vidcut.api.indexes.CollectionIndexes;
 import org.vidcut.api.limits.ReservedStorage;
 
 /**
@@ -24,15 +27,20 @@ import org.vidcut.api.limits.ReservedStorage;
 class UploadRecords implements ReservedStorage {
 
     private final MongoTemplate mongo;
+    private final CollectionIndexes indexes;
 
     UploadRecords(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.indexes = CollectionIndexes.of(
+                mongo,
+                UploadDocument.class,
+                new Index().on("ownerId", Sort.Direction.ASC).on("state", Sort.Direction.ASC),
+                new Index().on("state", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC));
     }
 
-    void ensureIndexes() {
-        var indexes = mongo.indexOps(UploadDocument.class);
-        indexes.createIndex(new Index().on("ownerId", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
-        indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC));
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        indexes.createAtStartup();
     }
 
     UploadDocument insert(UploadDocument upload) {
