@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vidcut.api.auth.Caller;
 import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.web.PagedResponses;
+import org.vidcut.api.web.Created;
 
 /** {@code /v1/tasks}: create, list, inspect, restart, delete and download processing tasks. */
 @RestController
@@ -79,11 +79,7 @@ class TaskController {
         return idempotency.once(caller.userId(), idempotencyKey, request, TaskView.class, () -> {
             limits.admitTask(caller.userId());
             var task = tasks.create(caller.userId(), request);
-            var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .path("/{id}")
-                    .buildAndExpand(task.id())
-                    .toUri();
-            return ResponseEntity.created(location).body(task);
+            return Created.at(task.id(), task);
         });
     }
 
