@@ -51,12 +51,16 @@ class RateCounters {
         indexes.createAtStartup();
     }
 
-    /** Counts one event and refuses it when it is over {@code perMinute} in the current window. */
+    /**
+     * Counts one event and refuses it when it is over {@code perMinute} in the current window.
+     *
+     * @param what what is counted, for the refusal: "at most {@code perMinute} {@code what}"
+     */
     void hit(String limit, String key, int perMinute, String what) {
         var now = clock.instant();
         var window = windowStart(now);
         if (increment(limit, key, window) > perMinute) {
-            throw new RateLimited(what, Duration.between(now, window.plus(WINDOW)));
+            throw refusal(perMinute, what, now, window);
         }
     }
 
@@ -66,8 +70,12 @@ class RateCounters {
         var window = windowStart(now);
         var counted = mongo.findById(id(limit, key, window), Document.class, COLLECTION);
         if (counted != null && counted.get("count", Number.class).longValue() >= perMinute) {
-            throw new RateLimited(what, Duration.between(now, window.plus(WINDOW)));
+            throw refusal(perMinute, what, now, window);
         }
+    }
+
+    private static RateLimited refusal(int perMinute, String what, Instant now, Instant window) {
+        return new RateLimited("at most " + perMinute + " " + what, Duration.between(now, window.plus(WINDOW)));
     }
 
     /** Counts one event without judging it (e.g. a failed login, judged on the next attempt). */

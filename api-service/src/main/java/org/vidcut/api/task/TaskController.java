@@ -28,7 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.vidcut.api.auth.Caller;
 import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
-import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.web.PagedResponses;
 import org.vidcut.api.web.Created;
@@ -171,9 +170,6 @@ class TaskController {
             @PathVariable("id") String id,
             @Parameter(description = "e.g. bytes=0-1023") @RequestHeader(name = HttpHeaders.RANGE, required = false)
                     String range) {
-        var download = tasks.download(caller.userId(), id);
-        // declared as a stream: Spring MVC picks its streaming handler by the declared body type
-        return ObjectDownloads.stream(
-                objectStore, download.objectKey(), download.contentType(), download.filename(), range);
+        return tasks.download(caller.userId(), id).stream(objectStore, range);
     }
 }
