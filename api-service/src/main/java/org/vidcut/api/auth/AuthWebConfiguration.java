@@ -25,8 +25,7 @@ class AuthWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(authentication)
-                .addPathPatterns("/v1/**", "/api/**", "/file", "/file/**");
+        registry.addInterceptor(authentication).addPathPatterns("/v1/**", "/api/**", "/file", "/file/**");
     }
 
     @Override

@@ -42,7 +42,9 @@ class RateCounters {
         this.indexes = CollectionIndexes.of(
                 mongo,
                 COLLECTION,
-                new Index("expiresAt", Sort.Direction.ASC).named("rate_limits_expiry").expire(Duration.ZERO));
+                new Index("expiresAt", Sort.Direction.ASC)
+                        .named("rate_limits_expiry")
+                        .expire(Duration.ZERO));
     }
 
     // Counting works without the index; old windows then stay until it exists.

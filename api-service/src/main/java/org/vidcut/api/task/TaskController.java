@@ -29,8 +29,8 @@ import org.vidcut.api.auth.Caller;
 import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
 import org.vidcut.api.storage.ObjectStore;
-import org.vidcut.api.web.PagedResponses;
 import org.vidcut.api.web.Created;
+import org.vidcut.api.web.PagedResponses;
 
 /** {@code /v1/tasks}: create, list, inspect, restart, delete and download processing tasks. */
 @RestController

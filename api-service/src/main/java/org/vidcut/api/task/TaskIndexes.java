@@ -16,7 +16,10 @@ final class TaskIndexes {
         return CollectionIndexes.of(
                 mongo,
                 TaskDocument.class,
-                new Index().on("owner_id", ASC).on("created_at", Sort.Direction.DESC).named("owner_created"),
+                new Index()
+                        .on("owner_id", ASC)
+                        .on("created_at", Sort.Direction.DESC)
+                        .named("owner_created"),
                 new Index().on("state", ASC).on("next_publish_at", ASC).named("outbox"),
                 new Index().on("state", ASC).on("last_heartbeat_at", ASC).named("heartbeats"),
                 new Index().on("owner_id", ASC).on("video_id", ASC).named("owner_video"),

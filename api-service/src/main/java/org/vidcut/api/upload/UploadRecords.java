@@ -114,7 +114,10 @@ class UploadRecords implements ReservedStorage {
     @Override
     public long reservedBytes(String ownerId) {
         return Sums.of(
-                mongo, UploadDocument.class, where("ownerId").is(ownerId).and("state").is(UploadState.OPEN), "size");
+                mongo,
+                UploadDocument.class,
+                where("ownerId").is(ownerId).and("state").is(UploadState.OPEN),
+                "size");
     }
 
     private static Update abortedWithLease(Instant leaseUntil) {

@@ -200,8 +200,7 @@ final class MediaCorpus {
                 GeneratedMedia.encode(
                         dir,
                         GeneratedMedia.args(
-                                List.of("-i", encoded.toString()),
-                                "-c copy -metadata:s:v:0 rotate=" + sample.rotate()),
+                                List.of("-i", encoded.toString()), "-c copy -metadata:s:v:0 rotate=" + sample.rotate()),
                         target);
             }
         }

@@ -246,8 +246,8 @@ class DockerComposeTest {
                 })
                 .map(Map.Entry::getKey)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no compose service builds target " + module.name() + " of "
-                        + dockerfile));
+                .orElseThrow(() ->
+                        new AssertionError("no compose service builds target " + module.name() + " of " + dockerfile));
     }
 
     static Duration goDuration(String text) {

@@ -40,7 +40,8 @@ record ServiceModule(String name, Dockerfile dockerfile, Class<?> applicationCla
             String defaultsFile = module + "-defaults.properties";
             Class<?> application = applications.get(defaultsFile);
             if (application == null) {
-                throw new IllegalStateException("module " + module + " has a Docker target but no @SpringBootApplication"
+                throw new IllegalStateException("module " + module
+                        + " has a Docker target but no @SpringBootApplication"
                         + " loading classpath:" + defaultsFile + " is on the test classpath (found " + applications
                         + ")");
             }

@@ -7,8 +7,8 @@ import static org.vidcut.worker.testmedia.GeneratedMedia.sound;
 
 import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import org.vidcut.worker.testmedia.GeneratedMedia;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The end-to-end tests' clips, made by the worker's {@link GeneratedMedia}, and results read back with ffprobe. */
@@ -49,7 +49,15 @@ final class TestMedia {
     static Probe probe(Path file) {
         var json = GeneratedMedia.run(
                 null,
-                List.of("ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()));
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-print_format",
+                        "json",
+                        "-show_format",
+                        "-show_streams",
+                        file.toString()));
         JsonNode root = JSON.readTree(json);
         Integer width = null;
         Integer height = null;
