@@ -14,23 +14,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AuthWebConfiguration implements WebMvcConfigurer {
 
-    private final ObjectProvider<TokenService> tokens;
-    private final ObjectProvider<KnownUsers> users;
-    private final ObjectProvider<TokenlessCallers> tokenless;
+    private final AuthenticationInterceptor authentication;
 
     AuthWebConfiguration(
             ObjectProvider<TokenService> tokens,
             ObjectProvider<KnownUsers> users,
             ObjectProvider<TokenlessCallers> tokenless) {
-        this.tokens = tokens;
-        this.users = users;
-        this.tokenless = tokenless;
+        this.authentication = new AuthenticationInterceptor(tokens, users, tokenless);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuthenticationInterceptor(tokens, users, tokenless))
-                .addPathPatterns("/v1/**", "/api/**", "/file", "/file/**");
+        registry.addInterceptor(authentication).addPathPatterns("/v1/**", "/api/**", "/file", "/file/**");
     }
 
     @Override

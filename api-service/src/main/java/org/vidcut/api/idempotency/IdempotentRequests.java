@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.vidcut.api.indexes.CollectionIndexes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,12 +49,26 @@ public class IdempotentRequests {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
-    private volatile boolean indexed;
+    private final CollectionIndexes indexes;
 
     IdempotentRequests(MongoTemplate mongo, JsonMapper json, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.indexes = CollectionIndexes.of(
+                mongo,
+                IdempotencyRecord.class,
+                new Index()
+                        .on("userId", Sort.Direction.ASC)
+                        .on("key", Sort.Direction.ASC)
+                        .unique()
+                        .named(UNIQUE_INDEX),
+                new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        indexes.createAtStartup();
     }
 
     /**
@@ -93,7 +110,9 @@ public class IdempotentRequests {
     private record Claim(@Nullable String id, @Nullable IdempotencyRecord replay) {}
 
     private Claim claim(String userId, String key, String fingerprint) {
-        ensureIndex();
+        // again before every claim in case startup could not: without the unique index concurrent duplicates
+        // could both run
+        indexes.ensure();
         for (int attempt = 0; ; attempt++) {
             var now = clock.instant();
             var record = new IdempotencyRecord(
@@ -153,20 +172,6 @@ public class IdempotentRequests {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** Created on first use rather than at startup: without the unique index concurrent duplicates could both run. */
-    private void ensureIndex() {
-        if (!indexed) {
-            var indexes = mongo.indexOps(IdempotencyRecord.class);
-            indexes.createIndex(new Index()
-                    .on("userId", Sort.Direction.ASC)
-                    .on("key", Sort.Direction.ASC)
-                    .unique()
-                    .named(UNIQUE_INDEX));
-            indexes.createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
-            indexed = true;
         }
     }
 }

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -22,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.vidcut.api.indexes.CollectionIndexes;
 
 /**
  * Fixed one-minute windows counted in MongoDB with an atomic upsert-and-increment, so every api replica sees the
@@ -30,38 +29,40 @@ import org.springframework.stereotype.Component;
 @Component
 class RateCounters {
 
-    private static final Logger log = LoggerFactory.getLogger(RateCounters.class);
-
     static final String COLLECTION = "rate_limits";
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final CollectionIndexes indexes;
 
     RateCounters(MongoTemplate mongo, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.indexes = CollectionIndexes.of(
+                mongo,
+                COLLECTION,
+                new Index("expiresAt", Sort.Direction.ASC)
+                        .named("rate_limits_expiry")
+                        .expire(Duration.ZERO));
     }
 
+    // Counting works without the index; old windows then stay until it exists.
     @EventListener(ApplicationReadyEvent.class)
     void createExpiryIndex() {
-        try {
-            mongo.indexOps(COLLECTION)
-                    .createIndex(new Index("expiresAt", Sort.Direction.ASC)
-                            .named("rate_limits_expiry")
-                            .expire(Duration.ZERO));
-        } catch (RuntimeException e) {
-            // counting works without it; old windows then stay until the index exists
-            log.warn("could not create the expiry index of {}: {}", COLLECTION, e.toString());
-        }
+        indexes.createAtStartup();
     }
 
-    /** Counts one event and refuses it when it is over {@code perMinute} in the current window. */
+    /**
+     * Counts one event and refuses it when it is over {@code perMinute} in the current window.
+     *
+     * @param what what is counted, for the refusal: "at most {@code perMinute} {@code what}"
+     */
     void hit(String limit, String key, int perMinute, String what) {
         var now = clock.instant();
         var window = windowStart(now);
         if (increment(limit, key, window) > perMinute) {
-            throw new RateLimited(what, Duration.between(now, window.plus(WINDOW)));
+            throw refusal(perMinute, what, now, window);
         }
     }
 
@@ -71,8 +72,12 @@ class RateCounters {
         var window = windowStart(now);
         var counted = mongo.findById(id(limit, key, window), Document.class, COLLECTION);
         if (counted != null && counted.get("count", Number.class).longValue() >= perMinute) {
-            throw new RateLimited(what, Duration.between(now, window.plus(WINDOW)));
+            throw refusal(perMinute, what, now, window);
         }
+    }
+
+    private static RateLimited refusal(int perMinute, String what, Instant now, Instant window) {
+        return new RateLimited("at most " + perMinute + " " + what, Duration.between(now, window.plus(WINDOW)));
     }
 
     /** Counts one event without judging it (e.g. a failed login, judged on the next attempt). */

@@ -35,11 +35,7 @@ public class UserLimits {
     }
 
     public void admitSignup(String clientAddress) {
-        rates.hit(
-                "signups",
-                clientAddress,
-                properties.signupsPerMinute(),
-                "at most " + properties.signupsPerMinute() + " new users per minute from one address");
+        rates.hit("signups", clientAddress, properties.signupsPerMinute(), "new users per minute from one address");
     }
 
     /** Called before the password is checked, so a locked-out guesser does not even cost a hash. */
@@ -48,13 +44,12 @@ public class UserLimits {
                 "failed-logins",
                 usernameKey(username),
                 properties.failedLoginsPerMinute(),
-                "at most " + properties.failedLoginsPerMinute() + " failed logins per minute for one username");
+                "failed logins per minute for one username");
         rates.requireBelow(
                 "failed-logins-address",
                 clientAddress,
                 properties.failedLoginsPerAddressPerMinute(),
-                "at most " + properties.failedLoginsPerAddressPerMinute()
-                        + " failed logins per minute from one address");
+                "failed logins per minute from one address");
     }
 
     public void recordFailedLogin(String username, String clientAddress) {
@@ -71,11 +66,7 @@ public class UserLimits {
                             + " tasks waiting or processing at a time; wait for some to finish",
                     ACTIVE_TASKS_RETRY);
         }
-        rates.hit(
-                "tasks",
-                userId,
-                properties.tasksPerMinute(),
-                "at most " + properties.tasksPerMinute() + " new tasks per minute");
+        rates.hit("tasks", userId, properties.tasksPerMinute(), "new tasks per minute");
     }
 
     /** @param incomingBytes the size of what is about to be stored */

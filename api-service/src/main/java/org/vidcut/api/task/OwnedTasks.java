@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.vidcut.api.limits.UserLimits;
-import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
 import org.vidcut.api.web.PagedResponses;
 
@@ -74,9 +73,7 @@ public class OwnedTasks {
 
     /** The result's bytes, as {@code GET /v1/tasks/{id}/content} serves them (409 until done, Range supported). */
     public ResponseEntity<StreamingResponseBody> content(String ownerId, String taskId, @Nullable String range) {
-        var download = tasks.download(ownerId, taskId);
-        return ObjectDownloads.stream(
-                objectStore, download.objectKey(), download.contentType(), download.filename(), range);
+        return tasks.download(ownerId, taskId).stream(objectStore, range);
     }
 
     private static TaskSummary summary(TaskView view) {

@@ -25,12 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vidcut.api.auth.Caller;
 import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.limits.UserLimits;
-import org.vidcut.api.storage.ObjectDownloads;
 import org.vidcut.api.storage.ObjectStore;
+import org.vidcut.api.web.Created;
 import org.vidcut.api.web.PagedResponses;
 
 /** {@code /v1/tasks}: create, list, inspect, restart, delete and download processing tasks. */
@@ -79,11 +78,7 @@ class TaskController {
         return idempotency.once(caller.userId(), idempotencyKey, request, TaskView.class, () -> {
             limits.admitTask(caller.userId());
             var task = tasks.create(caller.userId(), request);
-            var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .path("/{id}")
-                    .buildAndExpand(task.id())
-                    .toUri();
-            return ResponseEntity.created(location).body(task);
+            return Created.at(task.id(), task);
         });
     }
 
@@ -175,9 +170,6 @@ class TaskController {
             @PathVariable("id") String id,
             @Parameter(description = "e.g. bytes=0-1023") @RequestHeader(name = HttpHeaders.RANGE, required = false)
                     String range) {
-        var download = tasks.download(caller.userId(), id);
-        // declared as a stream: Spring MVC picks its streaming handler by the declared body type
-        return ObjectDownloads.stream(
-                objectStore, download.objectKey(), download.contentType(), download.filename(), range);
+        return tasks.download(caller.userId(), id).stream(objectStore, range);
     }
 }

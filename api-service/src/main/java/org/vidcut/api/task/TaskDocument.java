@@ -3,7 +3,6 @@ package org.vidcut.api.task;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.vidcut.contracts.Operations;
@@ -24,13 +23,9 @@ import org.vidcut.contracts.Operations;
  * @param handedOutAt when the fair dispatcher handed its job to the broker; absent while it waits its turn
  * @param history every state entered, oldest first; appended by the same update that changes the state
  * @param version incremented by every update: a cheap change marker for clients
+ * @see TaskIndexes
  */
 @Document("tasks")
-@CompoundIndex(name = "owner_created", def = "{'owner_id': 1, 'created_at': -1}")
-@CompoundIndex(name = "outbox", def = "{'state': 1, 'next_publish_at': 1}")
-@CompoundIndex(name = "heartbeats", def = "{'state': 1, 'last_heartbeat_at': 1}")
-@CompoundIndex(name = "owner_video", def = "{'owner_id': 1, 'video_id': 1}")
-@CompoundIndex(name = "fair_queue", def = "{'state': 1, 'handed_out_at': 1, 'owner_id': 1, 'queued_at': 1}")
 record TaskDocument(
         @Id String id,
         @Field("owner_id") String ownerId,

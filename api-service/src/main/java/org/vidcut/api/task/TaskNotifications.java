@@ -7,14 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -29,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class TaskNotifications {
 
-    private static final Logger log = LoggerFactory.getLogger(TaskNotifications.class);
-
     static final String PENDING = "pending_notifications";
     static final String DUE = "notify_due_at";
 
@@ -42,18 +35,6 @@ public class TaskNotifications {
         this.mongo = mongo;
         this.views = views;
         this.json = json;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void createIndexes() {
-        try {
-            mongo.indexOps(TaskDocument.class)
-                    .createIndex(new Index(DUE, Sort.Direction.ASC)
-                            .named("notifications")
-                            .sparse());
-        } catch (RuntimeException e) {
-            log.warn("could not create the task notification index: {}", e.toString());
-        }
     }
 
     /** The announced states among those a change entered: every state but {@code new}. */

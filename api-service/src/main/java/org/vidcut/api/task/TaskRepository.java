@@ -18,12 +18,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Repository;
+import org.vidcut.api.indexes.CollectionIndexes;
 
 /**
  * Storage of tasks. Reads that serve users always include the owner; state changes go through
@@ -40,23 +40,17 @@ class TaskRepository {
 
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
+    private final CollectionIndexes indexes;
 
     TaskRepository(MongoTemplate mongo, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.events = events;
+        this.indexes = TaskIndexes.of(mongo);
     }
 
-    // Index creation is not on the startup path: an unreachable database must not stop the api from starting.
     @EventListener(ApplicationReadyEvent.class)
     void createIndexes() {
-        try {
-            var resolver =
-                    new MongoPersistentEntityIndexResolver(mongo.getConverter().getMappingContext());
-            var indexOps = mongo.indexOps(TaskDocument.class);
-            resolver.resolveIndexFor(TaskDocument.class).forEach(indexOps::createIndex);
-        } catch (RuntimeException e) {
-            log.warn("could not create the task indexes: {}", e.toString());
-        }
+        indexes.createAtStartup();
     }
 
     TaskDocument insert(TaskDocument task) {

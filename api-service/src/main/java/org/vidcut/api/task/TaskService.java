@@ -116,33 +116,31 @@ class TaskService {
 
     /** Starts a new run of a failed or canceled task: a fresh attempt and retry budget, published like a create. */
     TaskView restart(String ownerId, String taskId) {
-        var task = owned(ownerId, taskId);
-        var restarted = tasks.transition(
-                        task.id(),
-                        task.attempt(),
-                        Trigger.RESTARTED,
-                        current -> new Update()
-                                .set("runFirstAttempt", current.attempt() + 1)
-                                .set("progress", 0)
-                                .set("nextPublishAt", Instant.now().plus(properties.republishAfter()))
-                                .unset("queuedAt")
-                                .unset("handedOutAt")
-                                .unset("error")
-                                .unset("result")
-                                .unset("lastHeartbeatAt"))
-                .orElseThrow(() -> refused(taskId, state -> new TaskNotRestartable(taskId, state)));
+        var restarted = change(
+                ownerId,
+                taskId,
+                Trigger.RESTARTED,
+                current -> new Update()
+                        .set("runFirstAttempt", current.attempt() + 1)
+                        .set("progress", 0)
+                        .set("nextPublishAt", Instant.now().plus(properties.republishAfter()))
+                        .unset("queuedAt")
+                        .unset("handedOutAt")
+                        .unset("error")
+                        .unset("result")
+                        .unset("lastHeartbeatAt"),
+                state -> new TaskNotRestartable(taskId, state));
         return queued(restarted);
     }
 
     /** Cancels an active task; a worker that runs it stops its ffmpeg and keeps nothing. */
     TaskView cancel(String ownerId, String taskId) {
-        var task = owned(ownerId, taskId);
-        var canceled = tasks.transition(
-                        task.id(),
-                        task.attempt(),
-                        Trigger.CANCELED,
-                        current -> new Update().unset("nextPublishAt").unset("lastHeartbeatAt"))
-                .orElseThrow(() -> refused(taskId, state -> new TaskNotCancelable(taskId, state)));
+        var canceled = change(
+                ownerId,
+                taskId,
+                Trigger.CANCELED,
+                current -> new Update().unset("nextPublishAt").unset("lastHeartbeatAt"),
+                state -> new TaskNotCancelable(taskId, state));
         stopWorkers(canceled, "canceled by its owner");
         deleteResults(canceled);
         metrics.finished(canceled);
@@ -188,11 +186,21 @@ class TaskService {
         return tasks.findOwned(ownerId, taskId).orElseThrow(() -> new TaskNotFound(taskId));
     }
 
-    /** Why the table refused a change: the state the task is in now, or 404 when it is gone meanwhile. */
-    private RuntimeException refused(String taskId, Function<TaskState, RuntimeException> conflict) {
-        return tasks.findById(taskId)
-                .map(task -> conflict.apply(task.state()))
-                .orElseGet(() -> new TaskNotFound(taskId));
+    /**
+     * A change the owner asked for, at the task's current attempt. When the table refuses it, why: the conflict of
+     * the state the task is in now, or 404 when it is gone meanwhile.
+     */
+    private TaskDocument change(
+            String ownerId,
+            String taskId,
+            Trigger trigger,
+            Function<TaskDocument, Update> changes,
+            Function<TaskState, RuntimeException> conflict) {
+        var task = owned(ownerId, taskId);
+        return tasks.transition(task.id(), task.attempt(), trigger, changes)
+                .orElseThrow(() -> tasks.findById(taskId)
+                        .<RuntimeException>map(current -> conflict.apply(current.state()))
+                        .orElseGet(() -> new TaskNotFound(taskId)));
     }
 
     private void stopWorkers(TaskDocument task, String reason) {

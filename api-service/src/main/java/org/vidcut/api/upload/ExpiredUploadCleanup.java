@@ -4,8 +4,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +25,6 @@ class ExpiredUploadCleanup {
         this.uploads = uploads;
         this.service = service;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void createIndexes() {
-        try {
-            uploads.ensureIndexes();
-        } catch (RuntimeException e) {
-            log.warn("could not create the upload indexes: {}", e.toString());
-        }
     }
 
     /** @return how many uploads were removed */

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vidcut.api.auth.Caller;
 import org.vidcut.api.idempotency.IdempotentRequests;
 import org.vidcut.api.video.VideoView;
+import org.vidcut.api.web.Created;
 
 /** {@code /v1/uploads}: large files sent in parts straight to the object store, resumable. */
 @RestController
@@ -53,11 +53,7 @@ class UploadController {
             @RequestBody CreateUploadRequest request) {
         return idempotency.once(caller.userId(), idempotencyKey, request, NewUpload.class, () -> {
             var upload = uploads.start(caller.userId(), request);
-            var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .path("/{id}")
-                    .buildAndExpand(upload.id())
-                    .toUri();
-            return ResponseEntity.created(location).body(upload);
+            return Created.at(upload.id(), upload);
         });
     }
 

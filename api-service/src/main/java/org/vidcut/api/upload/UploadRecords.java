@@ -4,17 +4,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.vidcut.api.indexes.CollectionIndexes;
 import org.vidcut.api.limits.ReservedStorage;
+import org.vidcut.api.limits.Sums;
 
 /**
  * The upload documents. Every change of state is a compare-and-set ({@code findAndModify} on the expected state
@@ -24,15 +26,20 @@ import org.vidcut.api.limits.ReservedStorage;
 class UploadRecords implements ReservedStorage {
 
     private final MongoTemplate mongo;
+    private final CollectionIndexes indexes;
 
     UploadRecords(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.indexes = CollectionIndexes.of(
+                mongo,
+                UploadDocument.class,
+                new Index().on("ownerId", Sort.Direction.ASC).on("state", Sort.Direction.ASC),
+                new Index().on("state", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC));
     }
 
-    void ensureIndexes() {
-        var indexes = mongo.indexOps(UploadDocument.class);
-        indexes.createIndex(new Index().on("ownerId", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
-        indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC));
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        indexes.createAtStartup();
     }
 
     UploadDocument insert(UploadDocument upload) {
@@ -46,30 +53,25 @@ class UploadRecords implements ReservedStorage {
 
     /** Takes the lease of an open, unexpired upload for completing it. */
     Optional<UploadDocument> claimForCompletion(String id, String ownerId, Instant now, Instant leaseUntil) {
-        var query = Query.query(where("_id")
-                .is(id)
-                .and("ownerId")
-                .is(ownerId)
-                .and("state")
-                .is(UploadState.OPEN)
-                .and("expiresAt")
-                .gt(now)
-                .and("leaseUntil")
-                .lte(now));
+        var query = Query.query(openAndFree(id, ownerId, now).and("expiresAt").gt(now));
         return claim(query, new Update().set("leaseUntil", leaseUntil));
     }
 
     /** Marks an open upload that nobody holds as aborted and takes its lease, for removing its parts. */
     Optional<UploadDocument> claimForAbort(String id, String ownerId, Instant now, Instant leaseUntil) {
-        var query = Query.query(where("_id")
+        return claim(Query.query(openAndFree(id, ownerId, now)), abortedWithLease(leaseUntil));
+    }
+
+    /** The owner's upload while it is open and nobody holds its lease. */
+    private static Criteria openAndFree(String id, String ownerId, Instant now) {
+        return where("_id")
                 .is(id)
                 .and("ownerId")
                 .is(ownerId)
                 .and("state")
                 .is(UploadState.OPEN)
                 .and("leaseUntil")
-                .lte(now));
-        return claim(query, abortedWithLease(leaseUntil));
+                .lte(now);
     }
 
     /**
@@ -111,11 +113,11 @@ class UploadRecords implements ReservedStorage {
 
     @Override
     public long reservedBytes(String ownerId) {
-        var sum = Aggregation.newAggregation(
-                Aggregation.match(where("ownerId").is(ownerId).and("state").is(UploadState.OPEN)),
-                Aggregation.group().sum("size").as("bytes"));
-        var total = mongo.aggregate(sum, UploadDocument.class, Document.class).getUniqueMappedResult();
-        return total == null ? 0 : ((Number) total.get("bytes")).longValue();
+        return Sums.of(
+                mongo,
+                UploadDocument.class,
+                where("ownerId").is(ownerId).and("state").is(UploadState.OPEN),
+                "size");
     }
 
     private static Update abortedWithLease(Instant leaseUntil) {

@@ -1,11 +1,10 @@
 package org.vidcut.api.video;
 
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.vidcut.api.limits.Sums;
 import org.vidcut.api.limits.VideoUsage;
 
 /** Counts a user's originals and their bytes for the quotas. */
@@ -25,10 +24,6 @@ class VideoUsageQueries implements VideoUsage {
 
     @Override
     public long originalBytes(String ownerId) {
-        var sum = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("ownerId").is(ownerId)),
-                Aggregation.group().sum("size").as("bytes"));
-        var total = mongo.aggregate(sum, VideoDocument.class, Document.class).getUniqueMappedResult();
-        return total == null ? 0 : ((Number) total.get("bytes")).longValue();
+        return Sums.of(mongo, VideoDocument.class, Criteria.where("ownerId").is(ownerId), "size");
     }
 }

@@ -3,7 +3,6 @@ package org.vidcut.api.webhooks;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
@@ -17,8 +16,6 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param giveUpAt a pending delivery still failing after this is {@code failed}
  */
 @Document("webhook_deliveries")
-@CompoundIndex(name = "due", def = "{'state': 1, 'next_attempt_at': 1}")
-@CompoundIndex(name = "owner_webhook", def = "{'owner_id': 1, 'webhook_id': 1, 'created_at': -1}")
 record DeliveryDocument(
         @Id String id,
         @Field("webhook_id") String webhookId,

@@ -7,45 +7,49 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import org.vidcut.api.indexes.CollectionIndexes;
 
 /** The delivery outbox and log. Claims are findAndModify updates, so that replicas never send one attempt twice. */
 @Repository
 class DeliveryRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryRepository.class);
     private static final int LOG_LENGTH = 100;
+    private static final Sort.Direction ASC = Sort.Direction.ASC;
 
     private final MongoTemplate mongo;
+    private final List<CollectionIndexes> indexes;
 
     DeliveryRepository(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.indexes = List.of(
+                CollectionIndexes.of(
+                        mongo,
+                        DeliveryDocument.class,
+                        new Index().on("state", ASC).on("next_attempt_at", ASC).named("due"),
+                        new Index()
+                                .on("owner_id", ASC)
+                                .on("webhook_id", ASC)
+                                .on("created_at", Sort.Direction.DESC)
+                                .named("owner_webhook")),
+                CollectionIndexes.of(
+                        mongo,
+                        WebhookDocument.class,
+                        new Index().on("owner_id", ASC).on("events", ASC).named("owner_events")));
     }
 
-    // Not on the startup path, as for tasks: an unreachable database must not stop the api from starting.
     @EventListener(ApplicationReadyEvent.class)
     void createIndexes() {
-        try {
-            var resolver =
-                    new MongoPersistentEntityIndexResolver(mongo.getConverter().getMappingContext());
-            for (var type : List.of(DeliveryDocument.class, WebhookDocument.class)) {
-                var indexOps = mongo.indexOps(type);
-                resolver.resolveIndexFor(type).forEach(indexOps::createIndex);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not create the webhook indexes: {}", e.toString());
-        }
+        indexes.forEach(CollectionIndexes::createAtStartup);
     }
 
     /** Stores the delivery unless one with its id exists: creating the same delivery again is a no-op. */

@@ -3,7 +3,6 @@ package org.vidcut.api.webhooks;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
@@ -15,7 +14,6 @@ import org.springframework.data.mongodb.core.mapping.Field;
  *     again after creation
  */
 @Document("webhooks")
-@CompoundIndex(name = "owner_events", def = "{'owner_id': 1, 'events': 1}")
 record WebhookDocument(
         @Id String id,
         @Field("owner_id") String ownerId,

@@ -3,9 +3,9 @@ package org.vidcut.worker.conversion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.worker.testmedia.GeneratedMedia;
 
 /**
  * Small files (1–3 s) that look like what phones, cameras, capture cards, broadcast and screen recorders produce,
@@ -195,27 +195,13 @@ final class MediaCorpus {
         for (var sample : samples) {
             var target = dir.resolve(sample.file());
             var encoded = sample.rotate() == null ? target : dir.resolve("unrotated-" + sample.file());
-            var command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-y", "-v", "error"));
-            command.addAll(sample.encode());
-            command.add(encoded.toString());
-            MediaChecks.run(dir, command);
+            GeneratedMedia.encode(dir, sample.encode(), encoded);
             if (sample.rotate() != null) {
-                MediaChecks.run(
+                GeneratedMedia.encode(
                         dir,
-                        List.of(
-                                "ffmpeg",
-                                "-hide_banner",
-                                "-nostdin",
-                                "-y",
-                                "-v",
-                                "error",
-                                "-i",
-                                encoded.toString(),
-                                "-c",
-                                "copy",
-                                "-metadata:s:v:0",
-                                "rotate=" + sample.rotate(),
-                                target.toString()));
+                        GeneratedMedia.args(
+                                List.of("-i", encoded.toString()), "-c copy -metadata:s:v:0 rotate=" + sample.rotate()),
+                        target);
             }
         }
     }
@@ -234,16 +220,16 @@ final class MediaCorpus {
                 args(picture("320x180", 30, 2), sound(2, 440), H264, "-c:a aac"));
     }
 
+    // seconds as a double: the corpus's commands say duration=2.0
     private static String picture(String size, int rate, double seconds) {
-        return "-f lavfi -i testsrc2=size=" + size + ":rate=" + rate + ":duration=" + seconds;
+        return String.join(" ", GeneratedMedia.picture(size, rate, seconds));
     }
 
     private static String sound(double seconds, int frequency) {
-        return "-f lavfi -i sine=frequency=" + frequency + ":duration=" + seconds;
+        return String.join(" ", GeneratedMedia.sound(frequency, seconds));
     }
 
-    /** Arguments written as space-separated words; none of them contains a space. */
     private static List<String> args(String... words) {
-        return List.of(String.join(" ", words).split(" "));
+        return GeneratedMedia.args((Object[]) words);
     }
 }

@@ -1,48 +1,27 @@
 package org.vidcut.worker.conversion;
 
+import static org.vidcut.worker.testmedia.GeneratedMedia.args;
+import static org.vidcut.worker.testmedia.GeneratedMedia.encode;
+import static org.vidcut.worker.testmedia.GeneratedMedia.picture;
+import static org.vidcut.worker.testmedia.GeneratedMedia.sound;
+
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/** Test clips generated with ffmpeg's lavfi sources: nothing binary is committed. */
+/** The worker tests' clips, generated with ffmpeg's lavfi sources: nothing binary is committed. */
 final class TestMedia {
 
     private TestMedia() {}
 
     /** A 320x240 H.264/AAC mp4 of {@code seconds}, index first, with a keyframe every second. */
     static void clip(Path target, int seconds) throws IOException, InterruptedException {
-        run(List.of(
-                "ffmpeg",
-                "-hide_banner",
-                "-nostdin",
-                "-y",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=320x240:rate=25:duration=" + seconds,
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:duration=" + seconds,
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-g",
-                "25",
-                "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                "aac",
-                "-shortest",
-                "-movflags",
-                "+faststart",
-                "-f",
-                "mp4",
-                target.toString()));
+        encode(
+                args(
+                        picture("320x240", 25, seconds),
+                        sound(440, seconds),
+                        "-c:v libx264 -preset ultrafast -g 25 -pix_fmt yuv420p -c:a aac -shortest",
+                        "-movflags +faststart -f mp4"),
+                target);
     }
 
     /**
@@ -50,28 +29,11 @@ final class TestMedia {
      * that converting it needs a few hundred MB.
      */
     static void uhdClip(Path target) throws IOException, InterruptedException {
-        run(List.of(
-                "ffmpeg",
-                "-hide_banner",
-                "-nostdin",
-                "-y",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=3840x2160:rate=2:duration=2",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-pix_fmt",
-                "yuv420p",
-                "-movflags",
-                "+faststart",
-                "-f",
-                "mp4",
-                target.toString()));
+        encode(
+                args(
+                        picture("3840x2160", 2, 2),
+                        "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -movflags +faststart -f mp4"),
+                target);
     }
 
     /**
@@ -81,72 +43,18 @@ final class TestMedia {
      */
     static void gopClip(Path target, int seconds, double startSeconds, boolean audio)
             throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<>(List.of(
-                "ffmpeg",
-                "-hide_banner",
-                "-nostdin",
-                "-y",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=320x240:rate=25:duration=" + seconds));
-        if (audio) {
-            command.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds, "-c:a", "aac"));
-        }
-        command.addAll(List.of(
-                "-c:v",
-                "libx264",
-                "-preset",
-                "veryfast",
-                "-g",
-                "50",
-                "-keyint_min",
-                "50",
-                "-sc_threshold",
-                "0",
-                "-bf",
-                "3",
-                "-pix_fmt",
-                "yuv420p",
-                "-output_ts_offset",
-                Double.toString(startSeconds),
-                "-movflags",
-                "+faststart",
-                "-f",
-                "mp4",
-                target.toString()));
-        run(command);
+        encode(
+                args(
+                        picture("320x240", 25, seconds),
+                        audio ? args(sound(440, seconds), "-c:a aac") : args(),
+                        "-c:v libx264 -preset veryfast -g 50 -keyint_min 50 -sc_threshold 0 -bf 3 -pix_fmt yuv420p",
+                        "-output_ts_offset " + startSeconds,
+                        "-movflags +faststart -f mp4"),
+                target);
     }
 
     /** A 320x240 MPEG-4 Part 2 clip in Matroska: a codec whose pictures a smart trim cannot match. */
     static void mpeg4Clip(Path target, int seconds) throws IOException, InterruptedException {
-        run(List.of(
-                "ffmpeg",
-                "-hide_banner",
-                "-nostdin",
-                "-y",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=320x240:rate=25:duration=" + seconds,
-                "-c:v",
-                "mpeg4",
-                "-g",
-                "25",
-                "-f",
-                "matroska",
-                target.toString()));
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command).inheritIO().start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("ffmpeg could not generate the test clip");
-        }
+        encode(args(picture("320x240", 25, seconds), "-c:v mpeg4 -g 25 -f matroska"), target);
     }
 }

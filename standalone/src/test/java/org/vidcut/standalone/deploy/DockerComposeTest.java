@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.vidcut.support.secrets.StartupSecrets;
 
-/** docker-compose.yml and .env.example against each other, the Dockerfiles and the applications. */
+/** docker-compose.yml and .env.example against each other, the Dockerfile and the applications. */
 class DockerComposeTest {
 
     private static final Set<String> WAITING_CONDITIONS = Set.of("service_healthy", "service_completed_successfully");
@@ -172,10 +172,13 @@ class DockerComposeTest {
     }
 
     @Test
-    void servicesBuildTheDockerfilesFromTheRepositoryRootUnderTheirImageNames() {
+    void servicesBuildTheirDockerTargetFromTheRepositoryRootUnderTheirImageNames() {
         for (ServiceModule module : modules) {
             Map<String, Object> service = compose.service(composeServiceBuilding(module));
             assertThat(stringAt(service, "build.context")).isEqualTo(".");
+            assertThat(stringAt(service, "build.args.MODULE"))
+                    .as("the module the build stage packages is the target's")
+                    .isEqualTo(module.name());
             assertThat(service.get("image")).as(module.name()).isEqualTo(module.image());
         }
     }
@@ -236,11 +239,15 @@ class DockerComposeTest {
                 .toString()
                 .replace('\\', '/');
         return compose.services().entrySet().stream()
-                .filter(entry -> dockerfile.equals(
-                        stringAt(DeployFiles.map(entry.getValue(), entry.getKey()), "build.dockerfile")))
+                .filter(entry -> {
+                    Map<String, Object> service = DeployFiles.map(entry.getValue(), entry.getKey());
+                    return dockerfile.equals(stringAt(service, "build.dockerfile"))
+                            && module.name().equals(stringAt(service, "build.target"));
+                })
                 .map(Map.Entry::getKey)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no compose service builds " + dockerfile));
+                .orElseThrow(() ->
+                        new AssertionError("no compose service builds target " + module.name() + " of " + dockerfile));
     }
 
     static Duration goDuration(String text) {

@@ -20,7 +20,7 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Dockerfiles against the Maven build, the applications and .dockerignore. */
+/** The Dockerfile's image of each service against the Maven build, the applications and .dockerignore. */
 class DockerImagesTest {
 
     private static final Pattern LAYER_COPY = Pattern.compile("--from=\\S+\\s+/extracted/([^/\\s]+)/");
@@ -34,7 +34,7 @@ class DockerImagesTest {
     }
 
     @Test
-    void bothServicesHaveADockerfile() {
+    void bothServicesHaveATargetStageInTheOneDockerfile() {
         assertThat(modules)
                 .extracting(ServiceModule::name)
                 .containsExactlyInAnyOrder("api-service", "converter-worker");
@@ -136,7 +136,7 @@ class DockerImagesTest {
         List<String> problems = new ArrayList<>();
         for (ServiceModule module : modules) {
             problems.addAll(new ConfigurationCatalog(module)
-                    .problems(module.dockerfile().runtimeEnv(), module.name() + "/Dockerfile"));
+                    .problems(module.dockerfile().runtimeEnv(), "Dockerfile target " + module.name()));
         }
         assertThat(problems).isEmpty();
     }

@@ -10,21 +10,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Dockerfile reduced to its instructions, enough to compare it with compose, k8s and the applications.
+ * The repository's Dockerfile as one module's image sees it: built with {@code --build-arg MODULE=<module>} and
+ * {@code --target <module>}, reduced to its instructions, enough to compare it with compose, k8s and the
+ * applications.
  *
- * @param module the Maven module whose directory holds the Dockerfile
- * @param instructions every instruction, continuation lines joined, comment lines dropped
+ * @param module the Maven module the image packages, also the name of its target stage
+ * @param instructions every instruction, continuation lines joined, comment lines dropped, {@code ${MODULE}}
+ *     replaced by the module
+ * @param stageNames the name ({@code AS ...}) of each build stage, in order; empty for an unnamed one
  */
-record Dockerfile(String module, Path path, List<Instruction> instructions) {
+record Dockerfile(String module, Path path, List<Instruction> instructions, List<String> stageNames) {
 
     private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z0-9_.\\-]+)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
+    private static final Pattern STAGE_NAME = Pattern.compile("\\s(?i:as)\\s+(\\S+)\\s*$");
 
     /** One instruction, e.g. {@code ENV}, with its arguments and the build stage (0 = first FROM) it is in. */
     record Instruction(String keyword, String arguments, int stage) {}
 
     static Dockerfile of(String module) {
-        Path path = DeployFiles.root().resolve(module).resolve("Dockerfile");
+        Path path = DeployFiles.root().resolve("Dockerfile");
         List<Instruction> instructions = new ArrayList<>();
+        List<String> stageNames = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         int stage = -1;
         for (String line : DeployFiles.read(path).split("\n")) {
@@ -37,7 +43,8 @@ record Dockerfile(String module, Path path, List<Instruction> instructions) {
                 continue;
             }
             pending.append(trimmed);
-            String whole = pending.toString().strip();
+            String whole =
+                    pending.toString().strip().replace("${MODULE}", module).replace("$MODULE", module);
             pending.setLength(0);
             if (whole.isEmpty()) {
                 continue;
@@ -46,28 +53,52 @@ record Dockerfile(String module, Path path, List<Instruction> instructions) {
             String keyword = parts[0].toUpperCase(Locale.ROOT);
             if (keyword.equals("FROM")) {
                 stage++;
+                Matcher name = STAGE_NAME.matcher(whole);
+                stageNames.add(name.find() ? name.group(1) : "");
             }
             instructions.add(new Instruction(keyword, parts.length > 1 ? parts[1].strip() : "", stage));
         }
-        return new Dockerfile(module, path, instructions);
+        return new Dockerfile(module, path, instructions, stageNames);
+    }
+
+    /** The stage names of the repository's Dockerfile, e.g. to find the modules it has a target for. */
+    static List<String> targets() {
+        return of("").stageNames();
     }
 
     List<Instruction> all(String keyword) {
         return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
     }
 
-    int lastStage() {
-        return instructions.stream().mapToInt(Instruction::stage).max().orElse(0);
+    /**
+     * The stages the module's image is made of: its target stage and the stages it is built {@code FROM}, in
+     * file order.
+     */
+    List<Integer> runtimeStages() {
+        int stage = stageNames.indexOf(module);
+        if (stage < 0) {
+            throw new IllegalStateException(path + " has no target stage " + module);
+        }
+        List<Integer> chain = new ArrayList<>();
+        while (stage >= 0) {
+            chain.add(0, stage);
+            stage = stageNames.indexOf(baseOf(stage));
+        }
+        return chain;
     }
 
-    /** The instructions of the final (runtime) stage with this keyword. */
+    /** The instructions of the module's image with this keyword, build stages left out. */
     List<Instruction> runtime(String keyword) {
-        int last = lastStage();
-        return all(keyword).stream().filter(i -> i.stage() == last).toList();
+        List<Integer> stages = runtimeStages();
+        return all(keyword).stream().filter(i -> stages.contains(i.stage())).toList();
     }
 
     String runtimeBaseImage() {
-        return runtime("FROM").get(0).arguments().split("\\s+")[0];
+        return baseOf(runtimeStages().get(0));
+    }
+
+    private String baseOf(int stage) {
+        return all("FROM").get(stage).arguments().split("\\s+")[0];
     }
 
     Map<String, String> runtimeEnv() {

@@ -398,7 +398,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void containerImagesAreTheImagesTheDockerfilesBuild() {
+    void containerImagesAreTheImagesTheDockerfileBuilds() {
         Set<String> built =
                 new TreeSet<>(modules.stream().map(ServiceModule::image).toList());
         Set<String> used = new TreeSet<>();

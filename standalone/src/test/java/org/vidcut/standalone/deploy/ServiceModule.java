@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,24 +19,29 @@ import org.springframework.util.ClassUtils;
 import org.vidcut.support.ServiceSupport;
 
 /**
- * A module that ships as a container image: its Dockerfile, its Spring Boot application class and the
+ * A module that ships as a container image: the Dockerfile as its target stage builds it, its Spring Boot application class and the
  * defaults that class loads with {@code @PropertySource}: the shared {@code service-support-defaults.properties},
  * then its own {@code <module>-defaults.properties}.
  */
 record ServiceModule(String name, Dockerfile dockerfile, Class<?> applicationClass, Properties defaults) {
 
-    /** Every reactor module with a Dockerfile, paired with its application class found on the test classpath. */
+    /**
+     * Every reactor module with a target stage in the Dockerfile, paired with its application class found on the
+     * test classpath.
+     */
     static List<ServiceModule> all() {
         Map<String, Class<?>> applications = applicationsByDefaultsFile();
+        List<String> targets = Dockerfile.targets();
         List<ServiceModule> modules = new ArrayList<>();
         for (String module : DeployFiles.reactorModules()) {
-            if (!Files.isRegularFile(DeployFiles.root().resolve(module).resolve("Dockerfile"))) {
+            if (!targets.contains(module)) {
                 continue;
             }
             String defaultsFile = module + "-defaults.properties";
             Class<?> application = applications.get(defaultsFile);
             if (application == null) {
-                throw new IllegalStateException("module " + module + " has a Dockerfile but no @SpringBootApplication"
+                throw new IllegalStateException("module " + module
+                        + " has a Docker target but no @SpringBootApplication"
                         + " loading classpath:" + defaultsFile + " is on the test classpath (found " + applications
                         + ")");
             }

@@ -1,2 +1,2 @@
-/** Checks that the deployment files (Dockerfiles, docker-compose.yml, k8s/) agree with the applications. */
+/** Checks that the deployment files (Dockerfile, docker-compose.yml, k8s/) agree with the applications. */
 package org.vidcut.standalone.deploy;
