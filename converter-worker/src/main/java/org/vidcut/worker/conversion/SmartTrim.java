@@ -20,7 +20,7 @@ import org.vidcut.contracts.OutputFormat;
  * A frame-exact trim that re-encodes only the partial GOPs at both ends and copies the pictures between the
  * first and the last keyframe in range (docs/decisions.md, "Smart exact trims"). The parts are written as MPEG-TS
  * (Annex B, parameter sets in band, so the edges need not share the source's SPS/PPS byte for byte) and joined
- * by the concat demuxer without a re-encode; the audio is re-encoded over the exact range in the same step. An
+ * by the concat demuxer without a re-encode; the audio of the exact range is added in the same step. An
  * end on a keyframe leaves no tail to re-encode (a start on one, no head). The source's header is not read here:
  * its coding comes from the worker's one probe of it ({@link SourceVideo}).
  * Every ffmpeg and ffprobe run goes through the {@link FfmpegRunner}: one deadline, cancellation and the memory

@@ -67,7 +67,10 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
         return args;
     }
 
-    /** Joins the parts without a re-encode and adds the audio of the exact range, re-encoded. */
+    /**
+     * Joins the parts without a re-encode and adds the audio of the exact range: AAC copied in whole frames (the cut
+     * lands within one frame, 21 ms at 48 kHz, of the asked time), any other codec re-encoded to AAC.
+     */
     List<String> join(Path concatList, String input, Operations operations, SourceVideo video, Path output) {
         var args = ffmpegCommand();
         args.addAll(List.of("-protocol_whitelist", FfmpegCommand.LOCAL_PROTOCOLS, "-f", "concat"));
@@ -80,7 +83,8 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
         }
         args.addAll(List.of("-map", "0:v:0"));
         if (video.hasAudio()) {
-            args.addAll(List.of("-map", "1:a", "-c:a", "aac", "-b:a", "128k"));
+            args.addAll(List.of("-map", "1:a"));
+            args.addAll(video.audioIsAac() ? List.of("-c:a", "copy") : List.of("-c:a", "aac", "-b:a", "128k"));
         }
         args.addAll(List.of("-c:v", "copy", "-threads", Integer.toString(threads)));
         if (format == OutputFormat.MP4 || format == OutputFormat.MOV) {

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
  * The source's first video stream as ffprobe describes it: what the re-encoded edges of a smart trim must match
  * so that the copied middle decodes with them as one stream.
  *
+ * @param audioIsAac every audio stream is AAC, which mp4, mov and mkv all hold as it is
  * @param formatStart the container's start time: ffmpeg's {@code -ss} counts from it, ffprobe's intervals do not
  */
 record SourceVideo(
@@ -25,6 +26,7 @@ record SourceVideo(
         String colorPrimaries,
         boolean rotated,
         boolean hasAudio,
+        boolean audioIsAac,
         double formatStart) {
 
     /** ffprobe's profile names of H.264 and the ones libx264 takes; profiles x264 cannot write are absent. */
@@ -44,10 +46,12 @@ record SourceVideo(
     static SourceVideo of(JsonNode probe) {
         JsonNode video = null;
         boolean audio = false;
+        boolean aac = true;
         for (var stream : probe.path("streams")) {
             var type = stream.path("codec_type").asString("");
             if (type.equals("audio")) {
                 audio = true;
+                aac &= stream.path("codec_name").asString("").equals("aac");
             } else if (type.equals("video") && video == null) {
                 video = stream;
             }
@@ -73,6 +77,7 @@ record SourceVideo(
                 text(video, "color_primaries"),
                 rotation != 0 || video.path("tags").path("rotate").asDouble(0) != 0,
                 audio,
+                audio && aac,
                 start > 0 && Double.isFinite(start) ? start : 0);
     }
 

@@ -33,6 +33,44 @@ final class DecodedFrames {
         return times;
     }
 
+    /** The byte size of every packet of the first audio stream, in order: a stream copy keeps them as they are. */
+    static List<Integer> audioPacketSizes(Path file) {
+        return output(List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "a:0",
+                        "-show_entries",
+                        "packet=size",
+                        "-of",
+                        "default=nk=1:nw=1",
+                        file.toString()))
+                .stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> Integer.parseInt(line.strip()))
+                .toList();
+    }
+
+    /** A stream's {@code start_time} and {@code duration} in seconds ({@code a:0}, {@code v:0}). */
+    static double[] streamTiming(Path file, String stream) {
+        var lines = output(List.of(
+                "ffprobe",
+                "-v",
+                "error",
+                "-select_streams",
+                stream,
+                "-show_entries",
+                "stream=start_time,duration",
+                "-of",
+                "default=nk=1:nw=1",
+                file.toString()));
+        return new double[] {
+            Double.parseDouble(lines.get(0).strip()),
+            Double.parseDouble(lines.get(1).strip())
+        };
+    }
+
     /** The container's start time (ffmpeg's {@code -ss} counts from it). */
     static double formatStart(Path file) {
         var lines = output(List.of(

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import org.vidcut.worker.WorkerProperties;
 class SmartTrimTest {
 
     private static final double FRAME = 0.04;
+    private static final double AAC_FRAME = 0.024;
     private static final String WITH_AUDIO = "originals/u1/late-start";
     private static final String SILENT = "originals/u1/silent";
     private static final String NOT_H264 = "originals/u1/mpeg4";
@@ -70,6 +72,22 @@ class SmartTrimTest {
         assertThat(result.method()).isEqualTo(TrimMethod.SMART);
         assertThat(result.audioCodec()).isEqualTo("aac");
         assertFrameExact(WITH_AUDIO, result, 3.3, 9.1);
+    }
+
+    @Test
+    void theAacSoundOfTheRangeIsCopiedInWholeFramesAndStaysInStep() {
+        var result = trim(WITH_AUDIO, 3.3, 9.1, true);
+
+        var output = root.resolve(result.resultObjectKey());
+        var copied = DecodedFrames.audioPacketSizes(output);
+        assertThat(Collections.indexOfSubList(DecodedFrames.audioPacketSizes(root.resolve(WITH_AUDIO)), copied))
+                .as("the result's sound packets, byte for byte a run of the source's")
+                .isNotNegative();
+        var sound = DecodedFrames.streamTiming(output, "a:0");
+        var picture = DecodedFrames.streamTiming(output, "v:0");
+        // within one AAC frame (1024 samples: 21 to 23 ms) of the picture, at both ends
+        assertThat(sound[0]).isCloseTo(picture[0], within(AAC_FRAME));
+        assertThat(sound[0] + sound[1]).isCloseTo(picture[0] + picture[1], within(AAC_FRAME));
     }
 
     @Test
