@@ -11,30 +11,40 @@ import java.util.function.Function;
  */
 final class Reencode implements Measurement {
 
+    /**
+     * Forced to a full re-encode by asking for the source's own size (a resize always re-encodes): the plain exact
+     * trim is smart where it can be (the "smart" row), and its joined parts cannot be replayed raw.
+     */
     static Reencode exactTrim() {
         return new Reencode(
-                "exact trim 60-90 s", id -> TaskRequest.trim(id, 60, 90).exact(), "mp4");
+                "exact trim 60-90 s (full re-encode)",
+                session -> TaskRequest.trim(session.sourceId(), 60, 90)
+                        .exact()
+                        .resize(
+                                session.source().path("width").asInt(),
+                                session.source().path("height").asInt()),
+                "mp4");
     }
 
     static Reencode resize() {
         return new Reencode(
                 "resize to 1280x720, 60 s segment 60-120 s",
-                id -> TaskRequest.trim(id, 60, 120).resize(1280, 720),
+                session -> TaskRequest.trim(session.sourceId(), 60, 120).resize(1280, 720),
                 "mp4");
     }
 
     static Reencode webm() {
         return new Reencode(
                 "convert to webm (VP9/Opus), 30 s segment 60-90 s",
-                id -> TaskRequest.trim(id, 60, 90).format("webm"),
+                session -> TaskRequest.trim(session.sourceId(), 60, 90).format("webm"),
                 "webm");
     }
 
     private final String name;
-    private final Function<String, TaskRequest> request;
+    private final Function<Session, TaskRequest> request;
     private final String extension;
 
-    private Reencode(String name, Function<String, TaskRequest> request, String extension) {
+    private Reencode(String name, Function<Session, TaskRequest> request, String extension) {
         this.name = name;
         this.request = request;
         this.extension = extension;
@@ -49,7 +59,7 @@ final class Reencode implements Measurement {
     public void measure(Session session) {
         int runs = session.settings().encodeRuns();
         Console.step("%s: %d × (vidcut task, raw ffmpeg), order alternating", name, runs);
-        var body = request.apply(session.sourceId());
+        var body = request.apply(session);
         var samples = new ArrayList<TaskSample>();
         var clientCpu = new ArrayList<Double>();
         var raw = RawFfmpeg.Runs.empty();
