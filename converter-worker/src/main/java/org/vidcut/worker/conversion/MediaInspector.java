@@ -68,43 +68,22 @@ final class MediaInspector {
         var query = new ArrayList<>(DESCRIBE);
         if (lookup) {
             // the same run reads the packets just before the cut: a process and a read of the header saved
-            var from = Math.max(0, operations.startSeconds() - FIRST_LOOK_SECONDS);
-            var to = operations.startSeconds() + FIRST_LOOK_SECONDS;
-            query.addAll(List.of(
-                    "-show_entries",
-                    "packet=stream_index,pts_time,flags",
-                    "-read_intervals",
-                    String.format(Locale.ROOT, "%.6f%%%.6f", from, to)));
+            var around = String.format(
+                    Locale.ROOT,
+                    "%.6f%%%.6f",
+                    Math.max(0, operations.startSeconds() - FIRST_LOOK_SECONDS),
+                    operations.startSeconds() + FIRST_LOOK_SECONDS);
+            query.addAll(List.of("-show_entries", "packet=stream_index,pts_time,flags", "-read_intervals", around));
         }
         var json = run(input, query, supervision);
         var media = json == null ? null : ProbedMedia.of(json);
-        var found = lookup && media != null && media.hasVideo()
-                ? keyframeRead(json, media, operations.startSeconds())
-                : null;
-        var facts = new SourceFacts(media, json, found);
+        var facts = new SourceFacts(
+                media,
+                json,
+                lookup && media != null && media.hasVideo()
+                        ? SourceFacts.keyframeRead(json, media, operations.startSeconds())
+                        : null);
         return keyframe ? withKeyframe(facts, input, operations, supervision) : facts;
-    }
-
-    /**
-     * The keyframe at or before the cut among the packets a probe read, counted like {@code -ss}; null unless the
-     * packets reach the cut and hold a keyframe before it (a container starting late, a long GOP): then the
-     * keyframe is looked up on its own.
-     */
-    private static @Nullable Double keyframeRead(JsonNode json, ProbedMedia media, double seconds) {
-        double target = media.startSeconds() + seconds + 0.000_001;
-        double best = Double.NaN;
-        double last = Double.NEGATIVE_INFINITY;
-        for (var packet : json.path("packets")) {
-            if (packet.path("stream_index").asInt(-1) != media.videoIndex()) {
-                continue;
-            }
-            double time = packet.path("pts_time").asDouble(Double.NaN);
-            last = Math.max(last, time);
-            if (packet.path("flags").asString("").contains("K") && time <= target) {
-                best = Double.isNaN(best) ? time : Math.max(best, time);
-            }
-        }
-        return Double.isNaN(best) || last < target ? null : Math.max(0, best - media.startSeconds());
     }
 
     /**

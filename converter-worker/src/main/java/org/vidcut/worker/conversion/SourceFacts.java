@@ -46,4 +46,26 @@ record SourceFacts(
                 operations.accuracy(),
                 operations.reencode());
     }
+
+    /**
+     * The keyframe at or before the cut among the packets a probe read, counted like {@code -ss}; null unless the
+     * packets reach the cut and hold a keyframe before it (a container starting late, a long GOP): then the
+     * keyframe is looked up on its own.
+     */
+    static @Nullable Double keyframeRead(JsonNode json, ProbedMedia media, double seconds) {
+        double target = media.startSeconds() + seconds + 0.000_001;
+        double best = Double.NaN;
+        double last = Double.NEGATIVE_INFINITY;
+        for (var packet : json.path("packets")) {
+            if (packet.path("stream_index").asInt(-1) != media.videoIndex()) {
+                continue;
+            }
+            double time = packet.path("pts_time").asDouble(Double.NaN);
+            last = Math.max(last, time);
+            if (packet.path("flags").asString("").contains("K") && time <= target) {
+                best = Double.isNaN(best) ? time : Math.max(best, time);
+            }
+        }
+        return Double.isNaN(best) || last < target ? null : Math.max(0, best - media.startSeconds());
+    }
 }
