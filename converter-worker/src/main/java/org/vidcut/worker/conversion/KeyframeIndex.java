@@ -3,6 +3,7 @@ package org.vidcut.worker.conversion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The source's video packets around a trim, in decode order, as ffprobe lists them: enough to find the keyframes
@@ -30,6 +31,22 @@ record KeyframeIndex(List<Packet> packets) {
                 throw new SmartTrimRefused("a video packet has no timestamp");
             }
             packets.add(new Packet(pts, line.text("flags").startsWith("K")));
+        }
+        return new KeyframeIndex(List.copyOf(packets));
+    }
+
+    /** The packets of one stream from ffprobe's JSON ({@code packet=stream_index,pts_time,flags}). */
+    static KeyframeIndex of(JsonNode probe, int stream) {
+        var packets = new ArrayList<Packet>();
+        for (var packet : probe.path("packets")) {
+            if (packet.path("stream_index").asInt(-1) != stream) {
+                continue;
+            }
+            var pts = packet.path("pts_time").asDouble(Double.NaN);
+            if (Double.isNaN(pts)) {
+                throw new SmartTrimRefused("a video packet has no timestamp");
+            }
+            packets.add(new Packet(pts, packet.path("flags").asString("").startsWith("K")));
         }
         return new KeyframeIndex(List.copyOf(packets));
     }

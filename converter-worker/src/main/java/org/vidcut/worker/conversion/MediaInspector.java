@@ -40,6 +40,9 @@ final class MediaInspector {
     /** Every stream's coding, timing and rotation, and the container's: enough for every use of a file's header. */
     private static final List<String> DESCRIBE = List.of("-show_format", "-show_streams");
 
+    /** Each packet's stream, time and flags, asked together with {@link #DESCRIBE} to save a run. */
+    private static final List<String> PACKETS = List.of("-show_entries", "packet=stream_index,pts_time,flags");
+
     private final String ffprobePath;
 
     MediaInspector(String ffprobePath) {
@@ -59,6 +62,14 @@ final class MediaInspector {
         return json == null ? null : ProbedMedia.of(json);
     }
 
+    /** A result's streams and timing and every packet of it, in one run; null when ffprobe cannot read it. */
+    @Nullable
+    JsonNode describeWithPackets(String file) {
+        var query = new ArrayList<>(DESCRIBE);
+        query.addAll(PACKETS);
+        return run(file, query, null);
+    }
+
     /**
      * The source's streams, read once for everything the worker asks of its header, and, when {@code keyframe}
      * is set, the keyframe before the cut (see {@link #withKeyframe}).
@@ -73,7 +84,8 @@ final class MediaInspector {
                     "%.6f%%%.6f",
                     Math.max(0, operations.startSeconds() - FIRST_LOOK_SECONDS),
                     operations.startSeconds() + FIRST_LOOK_SECONDS);
-            query.addAll(List.of("-show_entries", "packet=stream_index,pts_time,flags", "-read_intervals", around));
+            query.addAll(PACKETS);
+            query.addAll(List.of("-read_intervals", around));
         }
         var json = run(input, query, supervision);
         var media = json == null ? null : ProbedMedia.of(json);

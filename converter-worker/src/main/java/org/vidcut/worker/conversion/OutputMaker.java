@@ -39,7 +39,8 @@ final class OutputMaker {
                         properties.ffmpegPath(),
                         properties.ffprobePath(),
                         properties.ffmpegThreads(),
-                        properties.maxOutputSize().toBytes()));
+                        properties.maxOutputSize().toBytes()),
+                inspector);
         this.stillFrame = new StillFrame(runner, properties.ffmpegPath(), properties.ffprobePath());
     }
 
@@ -75,11 +76,8 @@ final class OutputMaker {
         var facts = source;
         if (trimsSmartly(asked)) {
             try {
-                measured(asked, () -> {
-                    smartTrim.trim(asked, source.video(), input, output, timeout, run);
-                    return null;
-                });
-                return verified(output, asked, TrimMethod.SMART);
+                var shown = measured(asked, () -> smartTrim.trim(asked, source.video(), input, output, timeout, run));
+                return verified(output, asked, TrimMethod.SMART, shown);
             } catch (SmartTrimRefused e) {
                 log.info("smart trim not used, re-encoding the range: {}", e.getMessage());
             } catch (ConversionFailed e) {
@@ -109,7 +107,10 @@ final class OutputMaker {
 
     private Made verified(Path output, Operations operations, TrimMethod method) {
         // one ffprobe run over the result: what is checked is what is reported
-        var shown = inspector.describe(output.toString());
+        return verified(output, operations, method, inspector.describe(output.toString()));
+    }
+
+    private Made verified(Path output, Operations operations, TrimMethod method, @Nullable ProbedMedia shown) {
         var verified =
                 verifier.verify(output, operations, properties.maxOutputSize().toBytes(), shown);
         return new Made(verified, method, shown);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.vidcut.contracts.Accuracy;
 import org.vidcut.contracts.Operations;
 import org.vidcut.contracts.OutputFormat;
+import org.vidcut.contracts.ProbedMedia;
 
 /**
  * A frame-exact trim that re-encodes only the partial GOPs at both ends and copies the pictures between the
@@ -38,10 +39,12 @@ final class SmartTrim {
 
     private final FfmpegRunner runner;
     private final SmartTrimSteps steps;
+    private final MediaInspector inspector;
 
-    SmartTrim(FfmpegRunner runner, SmartTrimSteps steps) {
+    SmartTrim(FfmpegRunner runner, SmartTrimSteps steps, MediaInspector inspector) {
         this.runner = runner;
         this.steps = steps;
+        this.inspector = inspector;
     }
 
     /** Whether the task only trims: no resize and a container that holds the source's H.264 as it is. */
@@ -56,9 +59,11 @@ final class SmartTrim {
     /**
      * Writes the trimmed result to {@code output}.
      *
+     * @return the result as ffprobe read it for the checks: what is verified and reported, without reading it again
      * @throws SmartTrimRefused when the source or range does not fit or the joined result does not check out
      */
-    void trim(Operations operations, SourceVideo source, String input, Path output, Duration timeout, String runKey) {
+    ProbedMedia trim(
+            Operations operations, SourceVideo source, String input, Path output, Duration timeout, String runKey) {
         var deadline = new Deadline(Instant.now().plus(timeout), timeout);
         source.unsupported().ifPresent(reason -> {
             throw new SmartTrimRefused(reason);
@@ -85,12 +90,13 @@ final class SmartTrim {
             var concat = parts.resolve("parts.ffconcat");
             Files.write(concat, list);
             capture(steps.join(concat, input, operations, source, output), deadline, input, runKey);
-            check(output, cut, deadline, runKey);
+            var shown = check(output, cut, deadline, runKey);
             log.info(
                     "smart trim: {} + {} + {} pictures (re-encoded, copied, re-encoded)",
                     cut.headFrames(),
                     cut.middleFrames(),
                     cut.tailFrames());
+            return shown;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -109,9 +115,14 @@ final class SmartTrim {
      * The joined result has every picture once, in order, and decodes without an error from its start and around
      * the join before a re-encoded tail: one ffprobe run lists the packets, one ffmpeg run decodes both windows.
      */
-    private void check(Path output, KeyframeIndex.SmartCut cut, Deadline deadline, String runKey) {
-        var pictures = KeyframeIndex.of(capture(steps.outputPackets(output), deadline, null, runKey))
-                .packets();
+    private ProbedMedia check(Path output, KeyframeIndex.SmartCut cut, Deadline deadline, String runKey) {
+        deadline.remaining();
+        var probe = inspector.describeWithPackets(output.toString());
+        var shown = probe == null ? null : ProbedMedia.of(probe);
+        if (shown == null || !shown.hasVideo()) {
+            throw new SmartTrimRefused("the joined result cannot be read back");
+        }
+        var pictures = KeyframeIndex.of(probe, shown.videoIndex()).packets();
         var distinct = pictures.stream()
                 .mapToDouble(KeyframeIndex.Packet::pts)
                 .distinct()
@@ -131,6 +142,7 @@ final class SmartTrim {
         if (!errors.isEmpty()) {
             throw new SmartTrimRefused("the joined result does not decode cleanly: " + errors.get(0));
         }
+        return shown;
     }
 
     private List<String> capture(List<String> command, Deadline deadline, String input, String runKey) {

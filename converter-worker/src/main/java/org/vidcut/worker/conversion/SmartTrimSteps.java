@@ -98,21 +98,6 @@ record SmartTrimSteps(String ffmpeg, String ffprobe, int threads, long maxOutput
         return args;
     }
 
-    /** Every video packet's time in the result: a picture missing or shown twice at a join shows here. */
-    List<String> outputPackets(Path output) {
-        return List.of(
-                ffprobe,
-                "-v",
-                "error",
-                "-select_streams",
-                "v:0",
-                "-show_entries",
-                KeyframeIndex.ENTRIES,
-                "-of",
-                "compact",
-                output.toString());
-    }
-
     /** A stretch of the result to decode: {@code seconds} from {@code from}, NaN to the end. */
     record Window(double from, double seconds) {}
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -88,6 +89,23 @@ class SmartTrimTest {
         // within one AAC frame (1024 samples: 21 to 23 ms) of the picture, at both ends
         assertThat(sound[0]).isCloseTo(picture[0], within(AAC_FRAME));
         assertThat(sound[0] + sound[1]).isCloseTo(picture[0] + picture[1], within(AAC_FRAME));
+    }
+
+    @Test
+    void theJoinedResultIsReadOnceForItsChecksItsVerificationAndItsReport() throws IOException {
+        var calls = workDir.resolve("ffprobe-calls");
+        var ffprobe = workDir.resolve("ffprobe");
+        Files.writeString(ffprobe, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec ffprobe \"$@\"\n");
+        Files.setPosixFilePermissions(ffprobe, PosixFilePermissions.fromString("rwx------"));
+        service = service(true, ffprobe.toString());
+        var operations = new Operations(3.3, 9.1, null, null, OutputFormat.MP4, Accuracy.EXACT, false);
+
+        var result = service.convert(job(WITH_AUDIO, operations), percent -> {});
+
+        assertThat(result.method()).isEqualTo(TrimMethod.SMART);
+        assertThat(result.tracks()).isNotEmpty();
+        assertThat(Files.readAllLines(calls).stream().filter(call -> !call.contains("originals/")))
+                .hasSize(1);
     }
 
     @Test
@@ -185,12 +203,16 @@ class SmartTrimTest {
     }
 
     private ConversionService service(boolean smart) {
+        return service(smart, "ffprobe");
+    }
+
+    private ConversionService service(boolean smart, String ffprobe) {
         return new ConversionService(
                 new WorkerProperties(
                         "smart-test",
                         1,
                         "ffmpeg",
-                        "ffprobe",
+                        ffprobe,
                         workDir,
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(60),
