@@ -92,7 +92,7 @@ public class ConversionService implements Converter, AutoCloseable {
         try {
             var input = store.readableLocation(job.sourceObjectKey(), timeout.plus(URL_MARGIN));
             var supervision = new MediaInspector.Supervision(runner, timeout, run);
-            var source = inspector.read(input, asked, supervision, !maker.trimsSmartly(asked));
+            var source = inspector.read(input, asked, supervision, maker.trimsSmartly(asked));
             if (canceled.contains(run)) {
                 // canceled while the source was probed, between two runs: ffmpeg must not start
                 throw new ConversionCanceled();

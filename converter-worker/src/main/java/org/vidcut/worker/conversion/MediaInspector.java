@@ -34,9 +34,6 @@ final class MediaInspector {
     /** How far before the cut a keyframe is looked for first; GOPs are rarely longer than a few seconds. */
     static final double KEYFRAME_WINDOW_SECONDS = 20;
 
-    /** The source's first probe also reads this much around the cut: most GOPs are shorter. */
-    private static final double FIRST_LOOK_SECONDS = 3;
-
     /** Every stream's coding, timing and rotation, and the container's: enough for every use of a file's header. */
     private static final List<String> DESCRIBE = List.of("-show_format", "-show_streams");
 
@@ -71,22 +68,17 @@ final class MediaInspector {
     }
 
     /**
-     * The source's streams, read once for everything the worker asks of its header, and, when {@code keyframe}
-     * is set, the keyframe before the cut (see {@link #withKeyframe}).
+     * The source's streams, read once for everything the worker asks of its header, with the packets a cut needs
+     * ({@link PacketWindow}): a smart trim's range, or else the keyframe before the cut (see {@link #withKeyframe}).
      */
-    SourceFacts read(String input, Operations operations, Supervision supervision, boolean keyframe) {
-        var lookup = keyframe && operations.format().hasVideo() && operations.startSeconds() > 0;
+    SourceFacts read(String input, Operations operations, Supervision supervision, boolean smart) {
+        var window = PacketWindow.of(operations, smart);
         var query = new ArrayList<>(DESCRIBE);
-        if (lookup) {
-            // the same run reads the packets just before the cut: a process and a read of the header saved
-            var around = String.format(
-                    Locale.ROOT,
-                    "%.6f%%%.6f",
-                    Math.max(0, operations.startSeconds() - FIRST_LOOK_SECONDS),
-                    operations.startSeconds() + FIRST_LOOK_SECONDS);
+        window.ifPresent(interval -> {
             query.addAll(PACKETS);
-            query.addAll(List.of("-read_intervals", around));
-        }
+            query.addAll(List.of("-read_intervals", interval));
+        });
+        var lookup = !smart && window.isPresent();
         var json = run(input, query, supervision);
         var media = json == null ? null : ProbedMedia.of(json);
         var facts = new SourceFacts(
@@ -95,7 +87,7 @@ final class MediaInspector {
                 lookup && media != null && media.hasVideo()
                         ? SourceFacts.keyframeRead(json, media, operations.startSeconds())
                         : null);
-        return keyframe ? withKeyframe(facts, input, operations, supervision) : facts;
+        return smart ? facts : withKeyframe(facts, input, operations, supervision);
     }
 
     /**

@@ -76,7 +76,7 @@ final class OutputMaker {
         var facts = source;
         if (trimsSmartly(asked)) {
             try {
-                var shown = measured(asked, () -> smartTrim.trim(asked, source.video(), input, output, timeout, run));
+                var shown = measured(asked, () -> smartTrim.trim(asked, source, input, output, timeout, run));
                 return verified(output, asked, TrimMethod.SMART, shown);
             } catch (SmartTrimRefused e) {
                 log.info("smart trim not used, re-encoding the range: {}", e.getMessage());

@@ -63,14 +63,19 @@ final class SmartTrim {
      * @throws SmartTrimRefused when the source or range does not fit or the joined result does not check out
      */
     ProbedMedia trim(
-            Operations operations, SourceVideo source, String input, Path output, Duration timeout, String runKey) {
+            Operations operations, SourceFacts facts, String input, Path output, Duration timeout, String runKey) {
         var deadline = new Deadline(Instant.now().plus(timeout), timeout);
+        var source = facts.video();
         source.unsupported().ifPresent(reason -> {
             throw new SmartTrimRefused(reason);
         });
         var start = source.formatStart() + operations.startSeconds();
         var end = source.formatStart() + operations.endSeconds();
-        var index = KeyframeIndex.of(capture(steps.packets(input, start, end + 1), deadline, input, runKey));
+        var probe = facts.probe();
+        var index =
+                probe != null && probe.has("packets") && PacketWindow.coversSmartTrim(operations, source.formatStart())
+                        ? KeyframeIndex.of(probe, source.streamIndex())
+                        : KeyframeIndex.of(capture(steps.packets(input, start, end + 1), deadline, input, runKey));
         var cut = index.cut(start, end);
         var parts = output.resolveSibling(output.getFileName() + ".parts");
         try {

@@ -11,9 +11,11 @@ import tools.jackson.databind.JsonNode;
  * so that the copied middle decodes with them as one stream.
  *
  * @param audioIsAac every audio stream is AAC, which mp4, mov and mkv all hold as it is
+ * @param streamIndex its index among the source's streams
  * @param formatStart the container's start time: ffmpeg's {@code -ss} counts from it, ffprobe's intervals do not
  */
 record SourceVideo(
+        int streamIndex,
         String codec,
         String profile,
         int level,
@@ -65,6 +67,7 @@ record SourceVideo(
         }
         var start = probe.path("format").path("start_time").asDouble(0);
         return new SourceVideo(
+                video.path("index").asInt(0),
                 text(video, "codec_name"),
                 text(video, "profile"),
                 video.path("level").asInt(-1),

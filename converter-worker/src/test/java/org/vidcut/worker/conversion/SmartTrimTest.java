@@ -93,11 +93,7 @@ class SmartTrimTest {
 
     @Test
     void theJoinedResultIsReadOnceForItsChecksItsVerificationAndItsReport() throws IOException {
-        var calls = workDir.resolve("ffprobe-calls");
-        var ffprobe = workDir.resolve("ffprobe");
-        Files.writeString(ffprobe, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec ffprobe \"$@\"\n");
-        Files.setPosixFilePermissions(ffprobe, PosixFilePermissions.fromString("rwx------"));
-        service = service(true, ffprobe.toString());
+        var calls = recordFfprobeCalls();
         var operations = new Operations(3.3, 9.1, null, null, OutputFormat.MP4, Accuracy.EXACT, false);
 
         var result = service.convert(job(WITH_AUDIO, operations), percent -> {});
@@ -106,6 +102,30 @@ class SmartTrimTest {
         assertThat(result.tracks()).isNotEmpty();
         assertThat(Files.readAllLines(calls).stream().filter(call -> !call.contains("originals/")))
                 .hasSize(1);
+    }
+
+    @Test
+    void theSourceHeaderAndThePacketsOfAShortRangeAreReadInOneRun() throws IOException {
+        var calls = recordFfprobeCalls();
+        // the container starts at 1.476 s: within the allowance the first run's window is given
+        var operations = new Operations(3.3, 9.1, null, null, OutputFormat.MP4, Accuracy.EXACT, false);
+
+        var result = service.convert(job(WITH_AUDIO, operations), percent -> {});
+
+        assertThat(result.method()).isEqualTo(TrimMethod.SMART);
+        assertFrameExact(WITH_AUDIO, result, 3.3, 9.1);
+        assertThat(Files.readAllLines(calls).stream().filter(call -> call.contains("originals/")))
+                .hasSize(1);
+    }
+
+    /** A smart-trimming service whose ffprobe logs every invocation; returns the log. */
+    private Path recordFfprobeCalls() throws IOException {
+        var calls = workDir.resolve("ffprobe-calls");
+        var ffprobe = workDir.resolve("ffprobe");
+        Files.writeString(ffprobe, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec ffprobe \"$@\"\n");
+        Files.setPosixFilePermissions(ffprobe, PosixFilePermissions.fromString("rwx------"));
+        service = service(true, ffprobe.toString());
+        return calls;
     }
 
     @Test
