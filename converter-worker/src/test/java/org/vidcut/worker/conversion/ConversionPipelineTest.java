@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -166,8 +165,7 @@ class ConversionPipelineTest {
         convert("probed-once", new Operations(1, 3, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false));
 
         // the keyframe interval of a copy is read only when the copy is shorter than asked
-        assertThat(Files.readAllLines(calls).stream().filter(call -> !call.contains(SOURCE)))
-                .hasSize(1);
+        assertThat(calls.runs(SOURCE, false)).hasSize(1);
     }
 
     @Test
@@ -178,22 +176,21 @@ class ConversionPipelineTest {
                 convert("source-once", new Operations(1.5, 3, null, null, OutputFormat.MP4, Accuracy.KEYFRAME, false));
 
         assertThat(result.startSeconds()).isCloseTo(1.0, within(0.1));
-        assertThat(Files.readAllLines(calls).stream().filter(call -> call.contains(SOURCE)))
-                .hasSize(1);
+        assertThat(calls.runs(SOURCE, true)).hasSize(1);
     }
 
-    /** Replaces the service by one whose ffprobe logs every invocation; returns the log. */
-    private Path recordFfprobeCalls() throws IOException {
-        var calls = workDir.resolve("ffprobe-calls");
-        var ffprobe = workDir.resolve("ffprobe");
-        Files.writeString(ffprobe, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec ffprobe \"$@\"\n");
-        Files.setPosixFilePermissions(ffprobe, PosixFilePermissions.fromString("rwx------"));
+    /** Replaces the service by one whose ffprobe logs every invocation. */
+    private RecordingFfprobe recordFfprobeCalls() throws IOException {
+        var ffprobe = RecordingFfprobe.in(workDir);
         service.close();
         service = new ConversionService(
                 properties(
-                        Duration.ofSeconds(60), DataSize.ofMegabytes(100), DataSize.ofGigabytes(2), ffprobe.toString()),
+                        Duration.ofSeconds(60),
+                        DataSize.ofMegabytes(100),
+                        DataSize.ofGigabytes(2),
+                        ffprobe.command().toString()),
                 store);
-        return calls;
+        return ffprobe;
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -100,8 +99,7 @@ class SmartTrimTest {
 
         assertThat(result.method()).isEqualTo(TrimMethod.SMART);
         assertThat(result.tracks()).isNotEmpty();
-        assertThat(Files.readAllLines(calls).stream().filter(call -> !call.contains("originals/")))
-                .hasSize(1);
+        assertThat(calls.runs("originals/", false)).hasSize(1);
     }
 
     @Test
@@ -114,18 +112,14 @@ class SmartTrimTest {
 
         assertThat(result.method()).isEqualTo(TrimMethod.SMART);
         assertFrameExact(WITH_AUDIO, result, 3.3, 9.1);
-        assertThat(Files.readAllLines(calls).stream().filter(call -> call.contains("originals/")))
-                .hasSize(1);
+        assertThat(calls.runs("originals/", true)).hasSize(1);
     }
 
-    /** A smart-trimming service whose ffprobe logs every invocation; returns the log. */
-    private Path recordFfprobeCalls() throws IOException {
-        var calls = workDir.resolve("ffprobe-calls");
-        var ffprobe = workDir.resolve("ffprobe");
-        Files.writeString(ffprobe, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec ffprobe \"$@\"\n");
-        Files.setPosixFilePermissions(ffprobe, PosixFilePermissions.fromString("rwx------"));
-        service = service(true, ffprobe.toString());
-        return calls;
+    /** A smart-trimming service whose ffprobe logs every invocation. */
+    private RecordingFfprobe recordFfprobeCalls() throws IOException {
+        var ffprobe = RecordingFfprobe.in(workDir);
+        service = service(true, ffprobe.command().toString());
+        return ffprobe;
     }
 
     @Test
