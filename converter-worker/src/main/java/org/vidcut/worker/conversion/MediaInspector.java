@@ -151,21 +151,18 @@ final class MediaInspector {
             String input, ProbedMedia source, double from, double target, @Nullable Supervision supervision) {
         var interval = String.format(Locale.ROOT, "%.6f%%%.6f", from, target + 0.000_001);
         var json = run(input, keyframes(Integer.toString(source.videoIndex()), interval), supervision);
-        double best = Double.NaN;
-        if (json != null) {
-            for (var packet : json.path("packets")) {
-                double time = packet.path("pts_time").asDouble(Double.NaN);
-                if (packet.path("flags").asString("").contains("K") && time <= target + 0.000_001) {
-                    best = Double.isNaN(best) ? time : Math.max(best, time);
-                }
-            }
-        }
+        double best = json == null ? Double.NaN : SourceFacts.latestKeyframe(json, source.videoIndex(), target);
         return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
     }
 
     private static List<String> keyframes(String stream, String interval) {
         return List.of(
-                "-select_streams", stream, "-show_entries", "packet=pts_time,flags", "-read_intervals", interval);
+                "-select_streams",
+                stream,
+                "-show_entries",
+                "packet=stream_index,pts_time,flags",
+                "-read_intervals",
+                interval);
     }
 
     private @Nullable JsonNode run(String input, List<String> query, @Nullable Supervision supervision) {

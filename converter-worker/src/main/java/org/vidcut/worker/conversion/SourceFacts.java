@@ -19,6 +19,9 @@ record SourceFacts(
         @Nullable JsonNode probe,
         @Nullable Double keyframeSeconds) {
 
+    /** ffprobe prints times to the microsecond: a keyframe this close after the target is on it. */
+    private static final double KEYFRAME_SLACK = 0.000_001;
+
     static final SourceFacts UNKNOWN = new SourceFacts(null, null, null);
 
     /** The source's first video stream as a smart trim must match it. */
@@ -53,19 +56,30 @@ record SourceFacts(
      * keyframe is looked up on its own.
      */
     static @Nullable Double keyframeRead(JsonNode json, ProbedMedia media, double seconds) {
-        double target = media.startSeconds() + seconds + 0.000_001;
-        double best = Double.NaN;
-        double last = Double.NEGATIVE_INFINITY;
+        double target = media.startSeconds() + seconds;
+        double best = latestKeyframe(json, media.videoIndex(), target);
+        boolean reached = false;
         for (var packet : json.path("packets")) {
-            if (packet.path("stream_index").asInt(-1) != media.videoIndex()) {
-                continue;
-            }
+            reached |= packet.path("stream_index").asInt(-1) == media.videoIndex()
+                    && packet.path("pts_time").asDouble(Double.NaN) >= target + KEYFRAME_SLACK;
+        }
+        return Double.isNaN(best) || !reached ? null : Math.max(0, best - media.startSeconds());
+    }
+
+    /**
+     * The time of the latest keyframe of {@code stream} at or before {@code target} among a probe's packets
+     * ({@code packet=stream_index,pts_time,flags}); NaN when there is none.
+     */
+    static double latestKeyframe(JsonNode json, int stream, double target) {
+        double best = Double.NaN;
+        for (var packet : json.path("packets")) {
             double time = packet.path("pts_time").asDouble(Double.NaN);
-            last = Math.max(last, time);
-            if (packet.path("flags").asString("").contains("K") && time <= target) {
+            if (packet.path("stream_index").asInt(-1) == stream
+                    && packet.path("flags").asString("").contains("K")
+                    && time <= target + KEYFRAME_SLACK) {
                 best = Double.isNaN(best) ? time : Math.max(best, time);
             }
         }
-        return Double.isNaN(best) || last < target ? null : Math.max(0, best - media.startSeconds());
+        return best;
     }
 }
